@@ -1,0 +1,86 @@
+/**
+ * The synth entry point as users run it (`npm run synth`): the bundled app in a child process.
+ */
+import { execFileSync, spawnSync } from 'child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { ROOT } from '../helpers/synth';
+
+const MAIN = path.join(ROOT, 'dist', 'main.js');
+
+beforeAll(() => {
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.js')]);
+});
+
+/** A scratch project folder holding platform.yaml (or `text`). */
+function project(text?: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'main-'));
+  if (text === undefined) cpSync(path.join(ROOT, 'platform.yaml'), path.join(dir, 'platform.yaml'));
+  else writeFileSync(path.join(dir, 'platform.yaml'), text);
+  return dir;
+}
+
+function run(cwd: string, env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, [MAIN], { cwd, env: { ...process.env, CDKTF_OUTDIR: '', ...env }, encoding: 'utf8' });
+}
+
+/** Every file under a folder with its content, for before/after comparison. */
+function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out[path.relative(dir, p)] = readFileSync(p, 'utf8');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+test('synthesizes every stack and says where the output went', () => {
+  const dir = project();
+  const r = run(dir);
+  expect(r.status).toBe(0);
+  expect(r.stdout).toMatch(/Synthesized 4 stacks from platform\.yaml into cdktf\.out\/stacks\/: dev-infra, dev-platform, prod-infra, prod-platform/);
+  expect(existsSync(path.join(dir, 'cdktf.out', 'stacks', 'prod-infra', 'cdk.tf.json'))).toBe(true);
+});
+
+test('invalid configuration exits non-zero, lists every problem and writes nothing', () => {
+  const dir = project();
+  expect(run(dir).status).toBe(0);
+  const before = tree(path.join(dir, 'cdktf.out'));
+  const text = readFileSync(path.join(dir, 'platform.yaml'), 'utf8')
+    .replace('project: demo', 'project: Demo')
+    .replace('policy: azure', 'policy: weave');
+  writeFileSync(path.join(dir, 'platform.yaml'), text);
+  const r = run(dir);
+  expect(r.status).toBe(1);
+  expect(r.stderr).toMatch(/^platform\.yaml: 2 configuration problems:/);
+  expect(r.stderr).toMatch(/platform\.yaml:\d+:\d+: project: invalid format \(got "Demo"/);
+  expect(r.stderr).toMatch(/platform\.yaml:\d+:\d+: defaults\.network\.policy: invalid value \(got "weave"; allowed "azure", "calico", "cilium", "none"\)/);
+  expect(r.stderr).toMatch(/Nothing was written\./);
+  expect(r.stdout).toBe('');
+  expect(tree(path.join(dir, 'cdktf.out'))).toEqual(before);
+});
+
+test('PLATFORM_CONFIG selects the file', () => {
+  const dir = project('not: [valid');
+  cpSync(path.join(ROOT, 'platform.yaml'), path.join(dir, 'other.yaml'));
+  const r = run(dir, { PLATFORM_CONFIG: 'other.yaml' });
+  expect(r.status).toBe(0);
+  expect(r.stdout).toMatch(/from other\.yaml into/);
+});
+
+test('the same configuration always produces the same bytes', () => {
+  const a = project();
+  const b = project();
+  expect(run(a).status).toBe(0);
+  expect(run(b).status).toBe(0);
+  const ta = tree(path.join(a, 'cdktf.out'));
+  expect(Object.keys(ta).length).toBeGreaterThan(4);
+  expect(tree(path.join(b, 'cdktf.out'))).toEqual(ta);
+  expect(JSON.stringify(ta)).not.toContain(a);
+  expect(JSON.stringify(ta)).not.toContain(tmpdir());
+});

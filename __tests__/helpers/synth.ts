@@ -1,0 +1,89 @@
+/**
+ * Test helpers: build configuration in memory and synthesize it once per distinct input (cached), returning each
+ * stack's Terraform JSON. Tests read only the project's own files (never ../shared).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { stringify } from 'yaml';
+import { parseConfig, type PlatformConfig } from '../../lib/config';
+import { deepMerge } from '../../lib/config/merge';
+import { buildApp } from '../../lib/app';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const DEFAULT_CONFIG_TEXT = readFileSync(path.join(ROOT, 'platform.yaml'), 'utf8');
+
+/** A parsed Terraform JSON stack. */
+export type StackJson = {
+  resource?: Record<string, Record<string, Record<string, unknown>>>;
+  data?: Record<string, Record<string, Record<string, unknown>>>;
+  output?: Record<string, { value: unknown; sensitive?: boolean }>;
+  provider?: Record<string, Record<string, unknown>[]>;
+  terraform?: Record<string, unknown>;
+  [k: string]: unknown;
+};
+
+/** The default platform.yaml as an object, for tests to vary. */
+export function defaultConfigObject(): Record<string, unknown> {
+  return deepMerge(require('yaml').parse(DEFAULT_CONFIG_TEXT));
+}
+
+/** platform.yaml text with `patch` deep-merged over the default file (`null` removes a key). */
+export function configText(patch: Record<string, unknown> = {}): string {
+  return stringify(deepMerge(defaultConfigObject(), patch));
+}
+
+/** Parses configuration text (the default file unless given). */
+export function config(text = DEFAULT_CONFIG_TEXT): PlatformConfig {
+  return parseConfig(text, 'platform.yaml');
+}
+
+const cache = new Map<string, Record<string, StackJson>>();
+const manifests = new Map<string, { stacks: Record<string, { dependencies: string[] }> }>();
+
+/** The cdktf manifest (stack dependencies, paths) of the app for this configuration text. */
+export function manifest(text = DEFAULT_CONFIG_TEXT) {
+  synthAll(text);
+  return manifests.get(text)!;
+}
+
+/** Every stack of the app for this configuration text, by stack name, synthesized once and cached. */
+export function synthAll(text = DEFAULT_CONFIG_TEXT): Record<string, StackJson> {
+  const hit = cache.get(text);
+  if (hit) return hit;
+  // A whole-app synth (not Testing.synth per stack): cross-stack references resolve only at app level.
+  const dir = mkdtempSync(path.join(tmpdir(), 'synth-'));
+  try {
+    const { app } = buildApp(config(text), { outdir: 'cdktf.out', writeTo: dir });
+    app.synth();
+    const out: Record<string, StackJson> = {};
+    manifests.set(text, JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')));
+    for (const child of app.node.children) {
+      const name = child.node.id;
+      out[name] = JSON.parse(readFileSync(path.join(dir, 'stacks', name, 'cdk.tf.json'), 'utf8'));
+    }
+    cache.set(text, out);
+    return out;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** One stack of the default config, or of the default config with `patch` merged in. */
+export function stack(name: string, patch?: Record<string, unknown>): StackJson {
+  const s = synthAll(patch ? configText(patch) : DEFAULT_CONFIG_TEXT)[name];
+  if (!s) throw new Error(`no stack ${name}`);
+  return s;
+}
+
+/** The single resource of `type` in a stack (fails when there is not exactly one). */
+export function only(s: StackJson, type: string): Record<string, any> {
+  const all = Object.values(s.resource?.[type] ?? {});
+  if (all.length !== 1) throw new Error(`expected one ${type}, found ${all.length}`);
+  return all[0] as Record<string, any>;
+}
+
+/** All resources of `type` in a stack, by logical name. */
+export function all(s: StackJson, type: string): Record<string, Record<string, any>> {
+  return (s.resource?.[type] ?? {}) as Record<string, Record<string, any>>;
+}

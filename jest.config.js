@@ -1,0 +1,9 @@
+/** Transpile-only: type-checking runs once, in `tsc --noEmit`, not per test file. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/__tests__'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
+  setupFilesAfterEnv: ['<rootDir>/__tests__/setup.ts'],
+  snapshotFormat: { escapeString: false, printBasicPrototype: false },
+};

@@ -1,0 +1,31 @@
+import { App } from 'cdktf';
+import type { PlatformConfig } from './config';
+import { InfraStack } from './stacks/infra-stack';
+import { PlatformStack } from './stacks/platform-stack';
+
+export interface BuildOptions {
+  /** Output folder, relative to the project root. @default 'cdktf.out' */
+  readonly outdir?: string;
+  /** Where the app writes (may differ from `outdir` while synthesizing into a staging folder). @default outdir */
+  readonly writeTo?: string;
+}
+
+/** Both stacks of one environment. */
+export interface EnvironmentStacks {
+  readonly infra: InfraStack;
+  readonly platform: PlatformStack;
+}
+
+/** Builds the app: for each environment, `<env>-infra` and `<env>-platform`. */
+export function buildApp(config: PlatformConfig, options: BuildOptions = {}): { app: App; stacks: Map<string, EnvironmentStacks> } {
+  const outdir = options.outdir ?? 'cdktf.out';
+  const app = new App({ outdir: options.writeTo ?? outdir, skipValidation: false });
+  const stacks = new Map<string, EnvironmentStacks>();
+  for (const env of config.environments) {
+    const backend = { outdir };
+    const infra = new InfraStack(app, `${env.name}-infra`, { env, backend });
+    const platform = new PlatformStack(app, `${env.name}-platform`, { env, backend, cluster: infra.connection });
+    stacks.set(env.name, { infra, platform });
+  }
+  return { app, stacks };
+}

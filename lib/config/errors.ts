@@ -1,0 +1,70 @@
+/** Configuration errors: every problem at once, each naming the file, the field, the bad value and what is allowed. */
+
+export interface Located {
+  /** `file:line:col`, or just the file when the field is absent. */
+  readonly where: string;
+  /** Dotted path of the field in the file, e.g. `environments.prod.network.podCidr`. */
+  readonly path: string;
+  readonly message: string;
+  readonly got?: unknown;
+  readonly allowed?: string;
+  /** For stable ordering. */
+  readonly line: number;
+  readonly col: number;
+}
+
+export function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+export function formatProblem(p: Located): string {
+  const extra: string[] = [];
+  if (p.got !== undefined) extra.push(`got ${typeof p.got === 'string' && p.got.startsWith('minCount') ? p.got : show(p.got)}`);
+  if (p.allowed) extra.push(`allowed ${p.allowed}`);
+  return `${p.where}: ${p.path || '(top level)'}: ${p.message}${extra.length ? ` (${extra.join('; ')})` : ''}`;
+}
+
+/** Thrown by the loader with every problem found; its message is the full, printable list. */
+export class ConfigError extends Error {
+  constructor(
+    readonly source: string,
+    readonly problems: readonly Located[],
+  ) {
+    super(
+      `${source}: ${problems.length} configuration problem${problems.length === 1 ? '' : 's'}:\n` +
+        problems.map((p) => `  ${formatProblem(p)}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Levenshtein distance, for "did you mean". */
+export function distance(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  let prev = Array.from({ length: y.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= y.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[y.length];
+}
+
+/** The closest candidate within a third of the word's length, if any. */
+export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Math.max(2, Math.ceil(word.length / 3)) + 1;
+  for (const c of candidates) {
+    const d = distance(word, c);
+    if (d < bestD) {
+      best = c;
+      bestD = d;
+    }
+  }
+  return best;
+}

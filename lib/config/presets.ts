@@ -1,0 +1,18 @@
+import type { Preset } from '../enums';
+
+/**
+ * What each preset changes under an environment's own settings. The schema's defaults ARE the production
+ * baseline (secure by default), so `production` adds nothing; `development` is the explicit, reviewable list of what
+ * a cheaper environment weakens. An environment overrides any of it field by field.
+ */
+export const PRESET_LAYERS: Record<Preset, Record<string, unknown>> = {
+  production: {},
+  development: {
+    cluster: { skuTier: 'Free' },
+    nodePoolDefaults: {
+      system: { count: 1, minCount: 1, maxCount: 1 },
+      user: { vmSize: 'Standard_B2s', count: 1, minCount: 1, maxCount: 3 },
+      spot: { minCount: 0, count: 0 },
+    },
+  },
+};

@@ -1,0 +1,71 @@
+/**
+ * The configuration schema: the one source of truth for platform.yaml. The TypeScript types, the defaults and the
+ * editor JSON Schema (platform.schema.json) all derive from it. Each area of the platform has its own file here.
+ */
+import { z } from 'zod';
+import { PRESETS } from '../../enums';
+import { backendSchema } from './backend';
+import { clusterSchema } from './cluster';
+import { guid, pattern, tags } from './common';
+import { networkSchema } from './network';
+import { nodePoolDefaultsSchema, nodePoolSchema } from './node-pools';
+import { acrSchema, backupSchema, keyVaultSchema, platformSchema } from './services';
+
+export const nodePoolName = pattern(
+  /^[a-z][a-z0-9]{0,11}$/,
+  '1-12 lowercase letters and digits, starting with a letter (6 at most for Windows pools)',
+);
+
+/** One environment, after its preset and the shared `defaults` are merged under it. */
+export const environmentSchema = z.strictObject({
+  preset: z
+    .enum(PRESETS)
+    .default('production')
+    .describe('Baseline preset: production (the security baseline) or development (cheaper, weaker, warns instead of failing). Default: production.'),
+  location: pattern(/^[a-z][a-z0-9]+$/, 'an Azure region name such as koreacentral')
+    .default('koreacentral')
+    .describe('Azure region. Forces replacement of everything. Default: koreacentral.'),
+  subscriptionId: guid.describe('Subscription to deploy into. Required (the example uses the all-zero placeholder).'),
+  tenantId: guid.describe('Entra ID tenant. Required (the example uses the all-zero placeholder).'),
+  tags: tags.default({}).describe('Tags added to every taggable resource, after environment and owner.'),
+  resourceGroupName: z.string().optional().describe('Resource group for the platform. Default: rg-<project>-<environment>.'),
+  backend: backendSchema.prefault({ type: 'local' }),
+  network: networkSchema.prefault({}).describe('Cluster networking: Azure CNI Overlay, network policy, address ranges, VNet.'),
+  cluster: clusterSchema.prefault({}).describe('The AKS cluster itself.'),
+  nodePools: z
+    .record(nodePoolName, nodePoolSchema)
+    .default({ system: { kind: 'system' }, apps: { kind: 'user' } })
+    .describe('Node pools by name; exactly one of kind system. Set a pool to null in an environment to drop one inherited from defaults. Default: system + apps (user).'),
+  nodePoolDefaults: nodePoolDefaultsSchema.default({}).describe('Defaults per pool kind for this environment, under each pool\'s own settings.'),
+  keyVault: keyVaultSchema.prefault({}).describe('Key Vault for the Secrets Store CSI driver.'),
+  acr: acrSchema.prefault({}).describe('Azure Container Registry attached to the cluster.'),
+  backup: backupSchema.prefault({}).describe('Velero backup storage.'),
+  platform: platformSchema.prefault({}).describe('How the platform stack reaches the cluster.'),
+});
+
+export type EnvironmentInput = z.input<typeof environmentSchema>;
+export type EnvironmentConfig = z.output<typeof environmentSchema>;
+
+export const environmentName = pattern(/^[a-z][a-z0-9]{0,9}$/, '1-10 lowercase letters and digits, starting with a letter');
+export const projectName = pattern(/^[a-z][a-z0-9]{1,11}$/, '2-12 lowercase letters and digits, starting with a letter');
+
+/** The file's top level. Environment bodies are checked after merging, against environmentSchema. */
+export const topLevelSchema = z.strictObject({
+  $schema: z.string().optional().describe('Path of the JSON Schema, for editors.'),
+  project: projectName.describe('Short project name, used in every derived resource name (keep it short: storage and ACR names are global).'),
+  owner: z.string().min(1).describe('Owner tag on every resource (a team, not a person).'),
+  defaults: z.record(z.string(), z.unknown()).default({}).describe('Settings shared by every environment, under each environment\'s own.'),
+  environments: z
+    .record(environmentName, z.record(z.string(), z.unknown()).nullable())
+    .refine((e) => Object.keys(e).length > 0, { message: 'at least one environment is required' }),
+});
+
+/** The editor schema's view of the whole file (every environment field optional: defaults may supply it). */
+export function fileJsonSchema(): Record<string, unknown> {
+  const envInput = environmentSchema.partial();
+  const file = topLevelSchema.extend({
+    defaults: envInput.optional(),
+    environments: z.record(environmentName, envInput),
+  });
+  return z.toJSONSchema(file, { io: 'input', unrepresentable: 'any', target: 'draft-7' }) as Record<string, unknown>;
+}

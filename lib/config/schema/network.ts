@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { NETWORK_PLUGINS, NETWORK_PLUGIN_MODES, NETWORK_POLICIES, OUTBOUND_TYPES } from '../../enums';
+import { azureResourceId, ipv4, ipv4Cidr } from './common';
+
+/** A VNet the platform creates. */
+const vnetSchema = z.strictObject({
+  addressSpace: ipv4Cidr.default('10.224.0.0/12').describe('VNet address space. Default: 10.224.0.0/12.'),
+  nodeSubnet: ipv4Cidr.default('10.224.0.0/16').describe('Subnet for the nodes, inside the address space. Default: 10.224.0.0/16.'),
+});
+
+/**
+ * Cluster networking. Replacement-forcing: plugin, pluginMode, podCidr, serviceCidr, dnsServiceIp and the node
+ * subnet cannot change on an existing cluster (Terraform destroys and recreates it).
+ */
+export const networkSchema = z.strictObject({
+  plugin: z.enum(NETWORK_PLUGINS).default('azure').describe('Network plugin. Forces replacement. Default: azure (Azure CNI).'),
+  pluginMode: z
+    .enum(NETWORK_PLUGIN_MODES)
+    .default('overlay')
+    .describe('`overlay` = Azure CNI Overlay (pods get IPs from podCidr, not the VNet). Forces replacement. Default: overlay.'),
+  policy: z.enum(NETWORK_POLICIES).default('azure').describe('Network policy engine; cilium also selects the cilium data plane. Default: azure.'),
+  outboundType: z.enum(OUTBOUND_TYPES).default('loadBalancer').describe('Egress path. Default: loadBalancer.'),
+  podCidr: ipv4Cidr.default('192.168.0.0/16').describe('Pod CIDR for overlay. Forces replacement. Default: 192.168.0.0/16 (the seed).'),
+  serviceCidr: ipv4Cidr.default('10.0.0.0/16').describe('Kubernetes service CIDR. Forces replacement. Default: 10.0.0.0/16.'),
+  dnsServiceIp: ipv4.default('10.0.0.10').describe('Cluster DNS service IP, inside serviceCidr. Forces replacement. Default: 10.0.0.10.'),
+  vnet: vnetSchema.prefault({}).describe('The VNet the platform creates (ignored when existingNodeSubnetId is set).'),
+  existingNodeSubnetId: azureResourceId
+    .optional()
+    .describe('Use this existing subnet for the nodes instead of creating a VNet. Forces replacement. Default: create a VNet.'),
+});
+
+export type NetworkConfig = z.output<typeof networkSchema>;

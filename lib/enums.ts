@@ -1,0 +1,45 @@
+/**
+ * Enum-like unions shared by the configuration schema and the constructs: the allowed values live here, once.
+ * Constructs import the types; the schema imports the value lists.
+ */
+
+export const PRESETS = ['production', 'development'] as const;
+/** Baseline preset an environment starts from. */
+export type Preset = (typeof PRESETS)[number];
+
+export const SKU_TIERS = ['Free', 'Standard', 'Premium'] as const;
+/** AKS control-plane pricing tier (`sku_tier`). */
+export type SkuTier = (typeof SKU_TIERS)[number];
+
+export const NETWORK_PLUGINS = ['azure', 'kubenet', 'none'] as const;
+/** `network_profile.network_plugin`. */
+export type NetworkPlugin = (typeof NETWORK_PLUGINS)[number];
+
+export const NETWORK_PLUGIN_MODES = ['overlay', 'none'] as const;
+/** `network_profile.network_plugin_mode`; `none` means "not set" (classic Azure CNI with VNet pod IPs). */
+export type NetworkPluginMode = (typeof NETWORK_PLUGIN_MODES)[number];
+
+export const NETWORK_POLICIES = ['azure', 'calico', 'cilium', 'none'] as const;
+/** `network_profile.network_policy`; `cilium` also selects the cilium data plane. */
+export type NetworkPolicy = (typeof NETWORK_POLICIES)[number];
+
+export const OUTBOUND_TYPES = [
+  'loadBalancer',
+  'userDefinedRouting',
+  'managedNATGateway',
+  'userAssignedNATGateway',
+] as const;
+/** `network_profile.outbound_type`. */
+export type OutboundType = (typeof OUTBOUND_TYPES)[number];
+
+export const NODE_POOL_KINDS = ['system', 'user', 'gpu', 'spot', 'windows'] as const;
+/** What a node pool is for; each kind carries the seed's defaults (taints, labels, mode, priority). */
+export type NodePoolKind = (typeof NODE_POOL_KINDS)[number];
+
+export const KUBELOGIN_MODES = ['azurecli', 'spn', 'workloadidentity', 'msi'] as const;
+/** How the helm and kubernetes providers get an Entra ID token through kubelogin (`get-token --login <mode>`). */
+export type KubeloginMode = (typeof KUBELOGIN_MODES)[number];
+
+export const BACKEND_TYPES = ['local', 'azurerm', 'cloud'] as const;
+/** Where Terraform state lives. */
+export type BackendType = (typeof BACKEND_TYPES)[number];

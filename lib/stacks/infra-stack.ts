@@ -1,0 +1,87 @@
+import { Construct } from 'constructs';
+import { TerraformOutput, TerraformStack } from 'cdktf';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import type { ResolvedEnvironment } from '../config';
+import { AksCluster } from '../constructs/aks-cluster';
+import { configureBackend, type BackendContext } from './backend';
+
+export interface InfraStackProps {
+  readonly env: ResolvedEnvironment;
+  readonly backend: BackendContext;
+}
+
+/** What the platform stack needs from the infra stack (cross-stack references, resolved by Terraform). */
+export interface ClusterConnection {
+  /** API server URL. */
+  readonly host: string;
+  /** Base64 PEM of the cluster CA. */
+  readonly clusterCaCertificate: string;
+}
+
+/**
+ * `<env>-infra`: everything in Azure (azurerm, azuread). Wires constructs together from the resolved environment;
+ * it reads no files.
+ */
+export class InfraStack extends TerraformStack {
+  readonly resourceGroup: ResourceGroup;
+  readonly cluster: AksCluster;
+
+  constructor(scope: Construct, id: string, props: InfraStackProps) {
+    super(scope, id);
+    const { env } = props;
+    configureBackend(this, id, env.backend, props.backend);
+
+    new AzurermProvider(this, 'azurerm', {
+      features: [{}],
+      subscriptionId: env.subscriptionId,
+      tenantId: env.tenantId,
+      storageUseAzuread: true,
+    });
+    new AzureadProvider(this, 'azuread', { tenantId: env.tenantId });
+
+    this.resourceGroup = new ResourceGroup(this, 'resource-group', {
+      name: env.names.resourceGroup,
+      location: env.location,
+      tags: env.tags,
+    });
+
+    const system = env.nodePools.find((p) => p.kind === 'system')!;
+    this.cluster = new AksCluster(this, 'aks', {
+      name: env.names.cluster,
+      dnsPrefix: env.names.dnsPrefix,
+      resourceGroupName: this.resourceGroup.name,
+      location: env.location,
+      tenantId: env.tenantId,
+      kubernetesVersion: env.cluster.kubernetesVersion,
+      skuTier: env.cluster.skuTier,
+      adminGroupObjectIds: env.cluster.adminGroupObjectIds,
+      systemPool: system,
+      network: {
+        plugin: env.network.plugin,
+        pluginMode: env.network.pluginMode,
+        policy: env.network.policy,
+        outboundType: env.network.outboundType,
+        podCidr: env.network.podCidr,
+        serviceCidr: env.network.serviceCidr,
+        dnsServiceIp: env.network.dnsServiceIp,
+        nodeSubnetId: env.network.existingNodeSubnetId,
+      },
+      tags: env.tags,
+    });
+
+    new TerraformOutput(this, 'cluster_id', { value: this.cluster.id });
+    new TerraformOutput(this, 'cluster_name', { value: this.cluster.name });
+    new TerraformOutput(this, 'oidc_issuer_url', { value: this.cluster.oidcIssuerUrl });
+    new TerraformOutput(this, 'node_resource_group', { value: this.cluster.nodeResourceGroup });
+  }
+
+  /** The connection the platform stack configures its providers from. */
+  get connection(): ClusterConnection {
+    return {
+      host: this.cluster.host,
+      clusterCaCertificate: this.cluster.clusterCaCertificate,
+    };
+  }
+}

@@ -1,0 +1,55 @@
+import { Construct } from 'constructs';
+import { Fn, TerraformStack } from 'cdktf';
+import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
+import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
+import type { ResolvedEnvironment } from '../config';
+import type { KubeloginMode } from '../enums';
+import { configureBackend, type BackendContext } from './backend';
+import type { ClusterConnection } from './infra-stack';
+
+export interface PlatformStackProps {
+  readonly env: ResolvedEnvironment;
+  readonly backend: BackendContext;
+  /** The cluster, from the infra stack. */
+  readonly cluster: ClusterConnection;
+}
+
+/** AKS's fixed Entra ID server application ID: the audience of every AKS API server token. */
+export const AKS_SERVER_APP_ID = '6dae42f8-4368-4678-94ff-3960e28e3630';
+
+/**
+ * The kubelogin exec plugin both providers use. Local accounts are disabled, so there is no admin kubeconfig to
+ * read: a token comes from kubelogin at plan/apply time and never lands in state or in synthesized output.
+ */
+export function kubeloginExec(mode: KubeloginMode, tenantId: string) {
+  const args = ['get-token', '--login', mode, '--server-id', AKS_SERVER_APP_ID];
+  if (mode === 'spn' || mode === 'workloadidentity') args.push('--tenant-id', tenantId);
+  return { apiVersion: 'client.authentication.k8s.io/v1beta1', command: 'kubelogin', args };
+}
+
+/**
+ * `<env>-platform`: what runs inside the cluster (helm, kubernetes). It is a separate stack because these
+ * providers must be configured from a cluster that already exists; it reads the infra stack only through
+ * cross-stack references.
+ */
+export class PlatformStack extends TerraformStack {
+  readonly kubernetesProvider: KubernetesProvider;
+  readonly helmProvider: HelmProvider;
+
+  constructor(scope: Construct, id: string, props: PlatformStackProps) {
+    super(scope, id);
+    const { env, cluster } = props;
+    configureBackend(this, id, env.backend, props.backend);
+
+    const exec = kubeloginExec(env.platform.kubeloginMode, env.tenantId);
+    const caCert = Fn.base64decode(cluster.clusterCaCertificate);
+    this.kubernetesProvider = new KubernetesProvider(this, 'kubernetes', {
+      host: cluster.host,
+      clusterCaCertificate: caCert,
+      exec: [exec],
+    });
+    this.helmProvider = new HelmProvider(this, 'helm', {
+      kubernetes: { host: cluster.host, clusterCaCertificate: caCert, exec },
+    });
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * Entry point: load and validate the configuration, then synthesize every environment's stacks.
+ * Exit code 1 with every problem listed, and nothing written, when the configuration is invalid.
+ */
+import * as path from 'path';
+import { ConfigError, configPath, loadConfig } from './lib/config';
+import { synthesize } from './lib/synth';
+
+function main(): number {
+  let config;
+  try {
+    config = loadConfig(configPath());
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\nNothing was written.\n`);
+      return 1;
+    }
+    throw e;
+  }
+  for (const w of config.warnings) process.stderr.write(`warning: ${w}\n`);
+  const outdir = process.env.CDKTF_OUTDIR || 'cdktf.out';
+  try {
+    const result = synthesize(config, outdir);
+    const rel = path.relative(process.cwd(), result.outdir) || '.';
+    process.stdout.write(
+      `Synthesized ${result.stacks.length} stacks from ${config.source} into ${rel}/stacks/: ${result.stacks.join(', ')}\n`,
+    );
+    return 0;
+  } catch (e) {
+    process.stderr.write(`synth failed: ${(e as Error).message}\nNothing was written; the previous output is unchanged.\n`);
+    return 1;
+  }
+}
+
+process.exitCode = main();
