@@ -4,6 +4,7 @@ import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import type { ResolvedEnvironment } from '../config';
 import type { KubeloginMode } from '../enums';
+import { PlatformNamespace, type PlatformNamespaceProps } from '../constructs/k8s/namespace';
 import { configureBackend, type BackendContext } from './backend';
 import type { ClusterConnection } from './infra-stack';
 
@@ -35,6 +36,7 @@ export function kubeloginExec(mode: KubeloginMode, tenantId: string) {
 export class PlatformStack extends TerraformStack {
   readonly kubernetesProvider: KubernetesProvider;
   readonly helmProvider: HelmProvider;
+  private readonly namespaces = new Map<string, PlatformNamespace>();
 
   constructor(scope: Construct, id: string, props: PlatformStackProps) {
     super(scope, id);
@@ -51,5 +53,18 @@ export class PlatformStack extends TerraformStack {
     this.helmProvider = new HelmProvider(this, 'helm', {
       kubernetes: { host: cluster.host, clusterCaCertificate: caCert, exec },
     });
+  }
+
+  /**
+   * The namespace `name`, created once by this stack however many add-ons or workloads ask for it. The first
+   * caller's props win; later callers get the same construct.
+   */
+  namespace(name: string, props: Omit<PlatformNamespaceProps, 'name'> = {}): PlatformNamespace {
+    let ns = this.namespaces.get(name);
+    if (!ns) {
+      ns = new PlatformNamespace(this, `namespace-${name}`, { ...props, name });
+      this.namespaces.set(name, ns);
+    }
+    return ns;
   }
 }
