@@ -20,9 +20,9 @@ const syncedSecret = z.strictObject({
   secretName: k8sName.describe('Kubernetes Secret name. Required.'),
   type: z.string().default('Opaque').describe('Secret type, e.g. kubernetes.io/tls. Default: Opaque.'),
   data: z
-    .array(z.strictObject({ objectName: z.string().describe('A mounted object (its alias if it has one).'), key: z.string().describe('Key in the Secret.') }))
+    .array(z.strictObject({ objectName: z.string().describe('A mounted object (its alias if it has one). Required.'), key: z.string().describe('Key in the Secret. Required.') }))
     .min(1)
-    .describe('Secret keys, each from one mounted object.'),
+    .describe('Secret keys, each from one mounted object. Required (at least one).'),
   labels: tags.optional().describe('Labels on the Secret. Default: none.'),
 });
 
