@@ -155,3 +155,24 @@ describe('platform stack: SecretProviderClass', () => {
     expect(m.spec.parameters.keyvaultName).toBe('kv-shared');
   });
 });
+
+describe('platform stack: namespaces', () => {
+  const namespaces = (patch?: Record<string, unknown>) =>
+    Object.values(all(stack('prod-platform', patch), 'kubernetes_namespace_v1')).map((n) => n.metadata.name).sort();
+
+  test('each workload namespace is created once by the platform stack', () => {
+    const patch = { environments: { prod: { workloads: { second: { namespace: 'orders', objects: [{ name: 'x' }] } } } } };
+    expect(namespaces(patch)).toEqual(['batch', 'orders']);
+  });
+
+  test('built-in namespaces are used, never created', () => {
+    const patch = { environments: { prod: { workloads: { orders: { namespace: 'default' } } } } };
+    expect(namespaces(patch)).toEqual(['batch']);
+    const sa = byPath(stack('prod-platform', patch), 'kubernetes_service_account_v1', 'workload-orders-service-account/service-account').body;
+    expect(sa.metadata.namespace).toBe('default');
+  });
+
+  test('createNamespace false leaves the namespace to someone else', () => {
+    expect(namespaces({ environments: { prod: { workloads: { 'legacy-batch': { createNamespace: false } } } } })).toEqual(['orders']);
+  });
+});

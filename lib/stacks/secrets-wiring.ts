@@ -14,10 +14,15 @@ import { WorkloadServiceAccount } from '../constructs/k8s/service-account';
 import type { IPrincipal } from '../constructs/role-assignment';
 import type { WorkloadIdentity } from '../constructs/workload-identity';
 
+/** Namespaces every cluster has: workloads may live there, the platform never creates them. */
+export const BUILT_IN_NAMESPACES: readonly string[] = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
+
 /** What the platform stack needs to create one workload's Kubernetes objects. */
 export interface WorkloadBinding {
   readonly name: string;
   readonly namespace: string;
+  /** Create the namespace (built-in namespaces never are). */
+  readonly createNamespace: boolean;
   readonly mode: SecretAccessMode;
   /** The ServiceAccount (workloadIdentity mode). */
   readonly serviceAccountName?: string;
@@ -103,6 +108,7 @@ export function wireInfraSecrets(scope: Construct, env: ResolvedEnvironment, clu
     bindings.push({
       name,
       namespace: w.namespace,
+      createNamespace: w.createNamespace && !BUILT_IN_NAMESPACES.includes(w.namespace),
       mode: w.mode,
       serviceAccountName,
       clientId,
@@ -128,7 +134,7 @@ export function wirePlatformSecrets(
   namespace: (name: string) => { readonly name: string },
 ): void {
   for (const b of bindings) {
-    const ns = namespace(b.namespace).name;
+    const ns = b.createNamespace ? namespace(b.namespace).name : b.namespace;
     if (b.mode === 'workloadIdentity') {
       new WorkloadServiceAccount(scope, `workload-${b.name}-service-account`, { name: b.serviceAccountName!, namespace: ns, clientId: b.clientId });
     }

@@ -29,6 +29,10 @@ const syncedSecret = z.strictObject({
 /** One workload that reads Key Vault objects through the Secrets Store CSI driver. */
 export const workloadSchema = z.strictObject({
   namespace: k8sName.describe('Namespace of the workload; created by the platform stack if no one else creates it. Required.'),
+  createNamespace: z
+    .boolean()
+    .default(true)
+    .describe('Create the namespace in the platform stack (once, however many workloads share it); false when something else creates it. The built-in default, kube-system, kube-public and kube-node-lease are never created. Default: true.'),
   serviceAccountName: k8sName
     .optional()
     .describe('ServiceAccount the pods run as (workloadIdentity mode only; the federated credential trusts exactly this one). Default: the workload name.'),
