@@ -64,9 +64,10 @@ export const GRANT_SCOPES = ['vault', 'object'] as const;
 /** Where a Key Vault read grant applies: the whole vault, or each named object alone (RBAC only). */
 export type GrantScope = (typeof GRANT_SCOPES)[number];
 
-export const SECRET_ACCESS_MODES = ['workloadIdentity', 'addonIdentity'] as const;
+export const SECRET_ACCESS_MODES = ['workloadIdentity', 'addonIdentity', 'kubeletIdentity'] as const;
 /**
- * How a workload's SecretProviderClass authenticates to Key Vault: its own user-assigned identity through workload
- * identity federation (`clientID`), or the Key Vault secrets provider add-on's identity (`useVMManagedIdentity`).
+ * How a workload's SecretProviderClass authenticates to Key Vault (seed 000): its own user-assigned identity through
+ * workload identity federation (`clientID`), or a user-assigned identity on the nodes (`useVMManagedIdentity`): the
+ * Key Vault secrets provider add-on's identity, or the kubelet identity.
  */
 export type SecretAccessMode = (typeof SECRET_ACCESS_MODES)[number];

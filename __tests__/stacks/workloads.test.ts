@@ -144,6 +144,20 @@ describe('platform stack: SecretProviderClass', () => {
     );
   });
 
+  test('kubelet identity mode: useVMManagedIdentity with the kubelet identity\'s client ID, and its grant on the vault', () => {
+    const patch = { environments: { prod: { workloads: { 'legacy-batch': { mode: 'kubeletIdentity' } } } } };
+    const s = stack('prod-infra', patch);
+    const cluster = byPath(s, 'azurerm_kubernetes_cluster', 'aks/cluster').name;
+    const p = byPath(stack('prod-platform', patch), 'kubernetes_manifest', 'workload-legacy-batch-secret-provider-class/manifest').body.manifest.spec.parameters;
+    expect(p).toMatchObject({ usePodIdentity: 'false', useVMManagedIdentity: 'true' });
+    expect(crossStack(p.userAssignedIdentityID, s)).toBe(`\${azurerm_kubernetes_cluster.${cluster}.kubelet_identity[0].client_id}`);
+    expect(byPath(s, 'azurerm_role_assignment', 'key-vault/read-kubelet-key-vault-secrets-user').body).toMatchObject({
+      scope: ref('azurerm_key_vault', byPath(s, 'azurerm_key_vault', 'key-vault/vault').name, 'id'),
+      principal_id: `\${azurerm_kubernetes_cluster.${cluster}.kubelet_identity[0].object_id}`,
+      role_definition_name: 'Key Vault Secrets User',
+    });
+  });
+
   test('an existing vault by ID: keyvaultName is its name, grants are scoped to its ID, nothing is created', () => {
     const id = '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-shared/providers/Microsoft.KeyVault/vaults/kv-shared';
     const patch = { environments: { prod: { keyVault: { existingId: id } } } };

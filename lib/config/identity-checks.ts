@@ -64,10 +64,10 @@ function checkWorkloads(env: ResolvedEnvironment, out: Problem[]): void {
         allowed: 'scope vault, or keyVault.authorization rbac',
       });
     }
-    if (w.mode === 'addonIdentity' && w.serviceAccountName) {
+    if (w.mode !== 'workloadIdentity' && w.serviceAccountName) {
       out.push({
         path: `${at}.serviceAccountName`,
-        message: 'has no effect in addonIdentity mode (the add-on identity is not bound to a ServiceAccount)',
+        message: `has no effect in ${w.mode} mode (a node identity is not bound to a ServiceAccount)`,
         got: w.serviceAccountName,
         allowed: 'mode workloadIdentity, or no serviceAccountName',
       });

@@ -81,8 +81,13 @@ export function wireInfraSecrets(scope: Construct, env: ResolvedEnvironment, clu
 
   const workloadIdentities = new Map<string, WorkloadIdentity>();
   const bindings: WorkloadBinding[] = [];
-  const addon = cluster.secretsProviderIdentity;
-  const addonReads = { vault: new Map<string, KeyVaultObjectRef>(), object: new Map<string, KeyVaultObjectRef>() };
+  // Node identities (useVMManagedIdentity): each serves every workload of its mode; reads are collected, then the
+  // union is granted once per identity (no duplicate role assignment).
+  const nodeIdentities = {
+    addonIdentity: { ...cluster.secretsProviderIdentity, principalName: 'secrets-provider' },
+    kubeletIdentity: { ...cluster.kubeletIdentity, principalName: 'kubelet' },
+  };
+  const nodeReads = new Map<string, { vault: Map<string, KeyVaultObjectRef>; object: Map<string, KeyVaultObjectRef> }>();
   for (const [name, w] of Object.entries(env.workloads)) {
     const refs = w.objects.map((o) => ({ name: o.name, type: o.type }));
     let clientId: string;
@@ -101,9 +106,9 @@ export function wireInfraSecrets(scope: Construct, env: ResolvedEnvironment, clu
       workloadIdentities.set(name, identity);
       clientId = identity.clientId;
     } else {
-      // One identity serves every addonIdentity workload: collect, then grant the union once (no duplicates).
-      for (const r of refs) addonReads[w.scope].set(`${r.type}/${r.name}`, r);
-      clientId = addon.clientId;
+      if (!nodeReads.has(w.mode)) nodeReads.set(w.mode, { vault: new Map(), object: new Map() });
+      for (const r of refs) nodeReads.get(w.mode)![w.scope].set(`${r.type}/${r.name}`, r);
+      clientId = nodeIdentities[w.mode].clientId;
     }
     bindings.push({
       name,
@@ -119,10 +124,15 @@ export function wireInfraSecrets(scope: Construct, env: ResolvedEnvironment, clu
       secretObjects: w.secretObjects,
     });
   }
-  const addonPrincipal: IPrincipal = { principalId: addon.objectId, principalName: 'secrets-provider' };
-  for (const scopeKind of ['vault', 'object'] as const) {
-    const reads = [...addonReads[scopeKind].values()];
-    if (reads.length) keyVault.grantRead(addonPrincipal, reads, { scope: scopeKind });
+  for (const mode of ['addonIdentity', 'kubeletIdentity'] as const) {
+    const reads = nodeReads.get(mode);
+    if (!reads) continue;
+    const id = nodeIdentities[mode];
+    const principal: IPrincipal = { principalId: id.objectId, principalName: id.principalName };
+    for (const scopeKind of ['vault', 'object'] as const) {
+      const objs = [...reads[scopeKind].values()];
+      if (objs.length) keyVault.grantRead(principal, objs, { scope: scopeKind });
+    }
   }
   return { keyVault, registry, workloadIdentities, bindings };
 }
@@ -141,7 +151,7 @@ export function wirePlatformSecrets(
     new SecretProviderClass(scope, `workload-${b.name}-secret-provider-class`, {
       name: b.secretProviderClassName,
       namespace: ns,
-      identity: b.mode === 'workloadIdentity' ? { mode: 'workloadIdentity', clientId: b.clientId } : { mode: 'addonIdentity', userAssignedIdentityId: b.clientId },
+      identity: b.mode === 'workloadIdentity' ? { mode: 'workloadIdentity', clientId: b.clientId } : { mode: 'vmManagedIdentity', userAssignedIdentityId: b.clientId },
       keyVaultName: b.keyVaultName,
       tenantId: b.tenantId,
       objects: b.objects,

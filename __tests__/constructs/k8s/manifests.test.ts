@@ -34,3 +34,16 @@ describe('ServiceAccount against the Kubernetes API schema', () => {
     }
   });
 });
+
+describe('SecretProviderClass construct validation', () => {
+  const { TerraformStack, Testing } = require('cdktf');
+  const { SecretProviderClass } = require('../../../lib/constructs/k8s/secret-provider-class');
+  const base = { name: 'x', namespace: 'y', identity: { mode: 'workloadIdentity', clientId: 'c' }, keyVaultName: 'kv', tenantId: 't' };
+
+  test('refuses no objects, two objects mounting as one file, and a synced Secret from an unmounted object', () => {
+    const s = new TerraformStack(Testing.app(), 's');
+    expect(() => new SecretProviderClass(s, 'a', { ...base, objects: [] })).toThrow(/objects is empty/);
+    expect(() => new SecretProviderClass(s, 'b', { ...base, objects: [{ name: 'p' }, { name: 'q', alias: 'p' }] })).toThrow(/two objects mount as "p"/);
+    expect(() => new SecretProviderClass(s, 'c', { ...base, objects: [{ name: 'p' }], secretObjects: [{ secretName: 'z', data: [{ objectName: 'q', key: 'k' }] }] })).toThrow(/objectName "q" is not mounted \(allowed: p\)/);
+  });
+});

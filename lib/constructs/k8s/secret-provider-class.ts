@@ -34,8 +34,11 @@ export interface SyncedSecret {
 export type SecretProviderIdentity =
   /** Workload identity: the pod's ServiceAccount token is exchanged for the identity with this client ID. */
   | { readonly mode: 'workloadIdentity'; readonly clientId: string }
-  /** The node's user-assigned identity (the secrets-provider add-on identity): `useVMManagedIdentity`. */
-  | { readonly mode: 'addonIdentity'; readonly userAssignedIdentityId: string };
+  /**
+   * A user-assigned identity on the nodes (the secrets-provider add-on's, or the kubelet's): `useVMManagedIdentity`
+   * with `userAssignedIdentityID` = its client ID.
+   */
+  | { readonly mode: 'vmManagedIdentity'; readonly userAssignedIdentityId: string };
 
 export interface SecretProviderClassProps {
   /** Class name, unique per namespace (pods name it in `volumeAttributes.secretProviderClass`). */
