@@ -52,13 +52,13 @@ describe('Key Vault', () => {
     expect(byPath(s, 'azurerm_private_endpoint', 'key-vault/private-endpoint').body.private_dns_zone_group.private_dns_zone_ids).toEqual([zoneId]);
   });
 
-  test('diagnostics: audit and all logs plus metrics go to the given workspace', () => {
+  test('diagnostics: all logs (AuditEvent included) and metrics go to the given workspace', () => {
     const s = stack('prod-infra', prod({ logAnalyticsWorkspaceId: WORKSPACE }));
     const kv = byPath(s, 'azurerm_key_vault', 'key-vault/vault').name;
     expect(byPath(s, 'azurerm_monitor_diagnostic_setting', 'key-vault/diagnostics').body).toMatchObject({
       target_resource_id: ref('azurerm_key_vault', kv, 'id'),
       log_analytics_workspace_id: WORKSPACE,
-      enabled_log: [{ category_group: 'audit' }, { category_group: 'allLogs' }],
+      enabled_log: [{ category_group: 'allLogs' }],
       enabled_metric: [{ category: 'AllMetrics' }],
     });
   });

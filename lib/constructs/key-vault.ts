@@ -245,7 +245,7 @@ export class KeyVault extends KeyVaultBase {
         name: `diag-${props.name}`,
         targetResourceId: this.resource.id,
         logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
-        enabledLog: [{ categoryGroup: 'audit' }, { categoryGroup: 'allLogs' }],
+        enabledLog: [{ categoryGroup: 'allLogs' }], // every category, the audit group (AuditEvent) included
         enabledMetric: [{ category: 'AllMetrics' }],
       });
     }

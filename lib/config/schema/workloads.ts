@@ -43,7 +43,7 @@ export const workloadSchema = z.strictObject({
   scope: z
     .enum(GRANT_SCOPES)
     .default('vault')
-    .describe('Where read access is granted: vault (one role assignment per role, on the vault) or object (one per object, on that object; needs keyVault.authorization rbac). Default: vault.'),
+    .describe('Where read access is granted: vault (one role assignment per role, on the vault) or object (one per object, on that object; needs keyVault.authorization rbac; the objects should exist before apply). Default: vault.'),
   objects: z.array(vaultObject).min(1).describe('Vault objects the workload reads (its SecretProviderClass `objects`). At least one.'),
   secretObjects: z.array(syncedSecret).default([]).describe('Kubernetes Secrets to sync from mounted objects (`secretObjects`). Default: [].'),
   secretProviderClassName: k8sName.optional().describe('SecretProviderClass name. Default: the workload name.'),
