@@ -43,3 +43,31 @@ export type KubeloginMode = (typeof KUBELOGIN_MODES)[number];
 export const BACKEND_TYPES = ['local', 'azurerm', 'cloud'] as const;
 /** Where Terraform state lives. */
 export type BackendType = (typeof BACKEND_TYPES)[number];
+
+export const KEY_VAULT_AUTHORIZATIONS = ['rbac', 'accessPolicy'] as const;
+/** How a Key Vault authorizes data-plane access: Azure RBAC role assignments, or (legacy) vault access policies. */
+export type KeyVaultAuthorization = (typeof KEY_VAULT_AUTHORIZATIONS)[number];
+
+export const KEY_VAULT_OBJECT_TYPES = ['secret', 'key', 'cert'] as const;
+/** A Key Vault object type as the Secrets Store CSI driver's `objectType` names it. */
+export type KeyVaultObjectType = (typeof KEY_VAULT_OBJECT_TYPES)[number];
+
+export const KEY_VAULT_SKUS = ['standard', 'premium'] as const;
+/** Key Vault pricing tier (`sku_name`). */
+export type KeyVaultSku = (typeof KEY_VAULT_SKUS)[number];
+
+export const ACR_SKUS = ['Basic', 'Standard', 'Premium'] as const;
+/** Container registry tier. Zone redundancy, retention policy and private endpoints need Premium. */
+export type AcrSku = (typeof ACR_SKUS)[number];
+
+export const GRANT_SCOPES = ['vault', 'object'] as const;
+/** Where a Key Vault read grant applies: the whole vault, or each named object alone (RBAC only). */
+export type GrantScope = (typeof GRANT_SCOPES)[number];
+
+export const SECRET_ACCESS_MODES = ['workloadIdentity', 'addonIdentity', 'kubeletIdentity'] as const;
+/**
+ * How a workload's SecretProviderClass authenticates to Key Vault (seed 000): its own user-assigned identity through
+ * workload identity federation (`clientID`), or a user-assigned identity on the nodes (`useVMManagedIdentity`): the
+ * Key Vault secrets provider add-on's identity, or the kubelet identity.
+ */
+export type SecretAccessMode = (typeof SECRET_ACCESS_MODES)[number];

@@ -3,6 +3,7 @@
  * Each returns problems with a path relative to the environment.
  */
 import { containsIp, contains, cidrRange, ipToInt, overlaps } from './cidr';
+import { checkIdentity } from './identity-checks';
 import type { ResolvedEnvironment } from './model';
 
 export interface Problem {
@@ -151,5 +152,6 @@ export function checkEnvironment(env: ResolvedEnvironment): Problem[] {
   checkNames(env, out);
   checkNetwork(env, out);
   checkNodePools(env, out);
+  checkIdentity(env, out);
   return out;
 }

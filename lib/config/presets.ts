@@ -9,6 +9,10 @@ export const PRESET_LAYERS: Record<Preset, Record<string, unknown>> = {
   production: {},
   development: {
     cluster: { skuTier: 'Free' },
+    // A dev vault can be purged and recreated under the same name; a Standard registry has no zone redundancy
+    // or retention policy (Premium features).
+    keyVault: { purgeProtection: false, softDeleteRetentionDays: 7 },
+    acr: { sku: 'Standard' },
     nodePoolDefaults: {
       system: { count: 1, minCount: 1, maxCount: 1 },
       user: { vmSize: 'Standard_B2s', count: 1, minCount: 1, maxCount: 3 },

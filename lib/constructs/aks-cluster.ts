@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import { WorkloadIdentity, type WorkloadIdentityProps } from './workload-identity';
 import type { NetworkPlugin, NetworkPluginMode, NetworkPolicy, OutboundType, SkuTier } from '../enums';
 
 /** The cluster's default (system) node pool. */
@@ -182,6 +183,23 @@ export class AksCluster extends Construct {
   get secretsProviderIdentity(): { objectId: string; clientId: string } {
     const s = this.resource.keyVaultSecretsProvider.secretIdentity.get(0);
     return { objectId: s.objectId, clientId: s.clientId };
+  }
+
+  /**
+   * A user-assigned identity that the ServiceAccount `namespace/serviceAccountName` acts as, federated with this
+   * cluster's OIDC issuer (a reference). Resource group and location default to the cluster's.
+   */
+  addWorkloadIdentity(
+    id: string,
+    props: Omit<WorkloadIdentityProps, 'oidcIssuerUrl' | 'resourceGroupName' | 'location'> &
+      Partial<Pick<WorkloadIdentityProps, 'resourceGroupName' | 'location'>>,
+  ): WorkloadIdentity {
+    return new WorkloadIdentity(this, id, {
+      resourceGroupName: this.resource.resourceGroupName,
+      location: this.resource.location,
+      ...props,
+      oidcIssuerUrl: this.oidcIssuerUrl,
+    });
   }
 
   /** The node resource group (MC_…). */

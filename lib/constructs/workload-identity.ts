@@ -1,6 +1,8 @@
 import { Construct } from 'constructs';
+import { Token } from 'cdktf';
 import { FederatedIdentityCredential } from '@cdktf/provider-azurerm/lib/federated-identity-credential';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import type { IPrincipal } from './role-assignment';
 
 /** The audience Entra ID expects for Kubernetes service account token exchange. */
 export const TOKEN_EXCHANGE_AUDIENCE = 'api://AzureADTokenExchange';
@@ -25,18 +27,27 @@ export interface WorkloadIdentityProps {
  * credential (issuer = the cluster's OIDC issuer, subject = `system:serviceaccount:<namespace>:<name>`, audience
  * `api://AzureADTokenExchange`). It holds no role: grant those where the resource lives (least privilege).
  */
-export class WorkloadIdentity extends Construct {
+export class WorkloadIdentity extends Construct implements IPrincipal {
   readonly identity: UserAssignedIdentity;
   readonly federatedCredential: FederatedIdentityCredential;
   /** `system:serviceaccount:<namespace>:<name>`. */
   readonly subject: string;
   readonly namespace: string;
   readonly serviceAccountName: string;
+  /** The identity's name: names its grants (`vault.grantRead(identity, …)`) in Terraform addresses. */
+  readonly principalName: string;
 
   constructor(scope: Construct, id: string, props: WorkloadIdentityProps) {
     super(scope, id);
     this.namespace = props.namespace;
     this.serviceAccountName = props.serviceAccountName;
+    this.principalName = props.name;
+    const dns1123 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+    for (const [prop, value] of [['namespace', props.namespace], ['serviceAccountName', props.serviceAccountName]] as const) {
+      if (!Token.isUnresolved(value) && (!dns1123.test(value) || value.length > 63)) {
+        throw new Error(`${this.node.path}: ${prop} "${value}" is not a valid Kubernetes name (allowed: 1-63 lowercase letters, digits and hyphens, starting and ending with a letter or digit)`);
+      }
+    }
     this.subject = `system:serviceaccount:${props.namespace}:${props.serviceAccountName}`;
     this.identity = new UserAssignedIdentity(this, 'identity', {
       name: props.name,

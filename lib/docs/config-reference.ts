@@ -63,6 +63,7 @@ function rows(s: JsonSchema, prefix: string, out: string[]): void {
     if (p.properties || p.oneOf || p.anyOf?.every((v) => v.properties)) rows(p, name, out);
     const map = typeof p.additionalProperties === 'object' ? p.additionalProperties : undefined;
     if (map?.properties) rows(map, `${name}.<name>`, out);
+    if (p.type === 'array' && p.items?.properties) rows(p.items, `${name}[]`, out);
     if (p.type === 'object' && !p.properties && map?.type === 'object' && !map.properties && map.additionalProperties) {
       // record of records (e.g. nodePoolDefaults): nothing further to list
     }

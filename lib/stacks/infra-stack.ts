@@ -5,7 +5,11 @@ import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import type { ResolvedEnvironment } from '../config';
 import { AksCluster } from '../constructs/aks-cluster';
+import type { IContainerRegistry } from '../constructs/acr';
+import type { IKeyVault } from '../constructs/key-vault';
+import type { WorkloadIdentity } from '../constructs/workload-identity';
 import { configureBackend, type BackendContext } from './backend';
+import { wireInfraSecrets, type WorkloadBinding } from './secrets-wiring';
 
 export interface InfraStackProps {
   readonly env: ResolvedEnvironment;
@@ -27,6 +31,12 @@ export interface ClusterConnection {
 export class InfraStack extends TerraformStack {
   readonly resourceGroup: ResourceGroup;
   readonly cluster: AksCluster;
+  readonly keyVault: IKeyVault;
+  readonly registry: IContainerRegistry;
+  /** Each workloadIdentity-mode workload's identity, by workload name. */
+  readonly workloadIdentities: Map<string, WorkloadIdentity>;
+  /** What the platform stack creates per workload (identity values are cross-stack references). */
+  readonly workloads: WorkloadBinding[];
 
   constructor(scope: Construct, id: string, props: InfraStackProps) {
     super(scope, id);
@@ -71,10 +81,18 @@ export class InfraStack extends TerraformStack {
       tags: env.tags,
     });
 
+    const secrets = wireInfraSecrets(this, env, this.cluster, this.resourceGroup.name);
+    this.keyVault = secrets.keyVault;
+    this.registry = secrets.registry;
+    this.workloadIdentities = secrets.workloadIdentities;
+    this.workloads = secrets.bindings;
+
     new TerraformOutput(this, 'cluster_id', { value: this.cluster.id });
     new TerraformOutput(this, 'cluster_name', { value: this.cluster.name });
     new TerraformOutput(this, 'oidc_issuer_url', { value: this.cluster.oidcIssuerUrl });
     new TerraformOutput(this, 'node_resource_group', { value: this.cluster.nodeResourceGroup });
+    new TerraformOutput(this, 'key_vault_id', { value: this.keyVault.id });
+    new TerraformOutput(this, 'acr_id', { value: this.registry.id });
   }
 
   /** The connection the platform stack configures its providers from. */

@@ -7,12 +7,15 @@ import type { KubeloginMode } from '../enums';
 import { PlatformNamespace, type PlatformNamespaceProps } from '../constructs/k8s/namespace';
 import { configureBackend, type BackendContext } from './backend';
 import type { ClusterConnection } from './infra-stack';
+import { wirePlatformSecrets, type WorkloadBinding } from './secrets-wiring';
 
 export interface PlatformStackProps {
   readonly env: ResolvedEnvironment;
   readonly backend: BackendContext;
   /** The cluster, from the infra stack. */
   readonly cluster: ClusterConnection;
+  /** Workloads reading Key Vault, from the infra stack. @default [] */
+  readonly workloads?: readonly WorkloadBinding[];
 }
 
 /** AKS's fixed Entra ID server application ID: the audience of every AKS API server token. */
@@ -53,6 +56,8 @@ export class PlatformStack extends TerraformStack {
     this.helmProvider = new HelmProvider(this, 'helm', {
       kubernetes: { host: cluster.host, clusterCaCertificate: caCert, exec },
     });
+
+    wirePlatformSecrets(this, props.workloads ?? [], (name) => this.namespace(name));
   }
 
   /**

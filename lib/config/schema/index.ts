@@ -9,7 +9,10 @@ import { clusterSchema } from './cluster';
 import { guid, pattern, tags } from './common';
 import { networkSchema } from './network';
 import { nodePoolDefaultsSchema, nodePoolSchema } from './node-pools';
-import { acrSchema, backupSchema, keyVaultSchema, platformSchema } from './services';
+import { acrSchema } from './acr';
+import { keyVaultSchema } from './key-vault';
+import { backupSchema, platformSchema } from './services';
+import { workloadsSchema } from './workloads';
 
 export const nodePoolName = pattern(
   /^[a-z][a-z0-9]{0,11}$/,
@@ -39,6 +42,7 @@ export const environmentSchema = z.strictObject({
   nodePoolDefaults: nodePoolDefaultsSchema.default({}).describe('Defaults per pool kind for this environment, under each pool\'s own settings.'),
   keyVault: keyVaultSchema.prefault({}).describe('Key Vault for the Secrets Store CSI driver.'),
   acr: acrSchema.prefault({}).describe('Azure Container Registry attached to the cluster.'),
+  workloads: workloadsSchema,
   backup: backupSchema.prefault({}).describe('Velero backup storage.'),
   platform: platformSchema.prefault({}).describe('How the platform stack reaches the cluster.'),
 });

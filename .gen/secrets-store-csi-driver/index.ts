@@ -1,0 +1,1 @@
+export * as secretsStoreCsiXK8sIo from "./secrets-store.csi.x-k8s.io/index";

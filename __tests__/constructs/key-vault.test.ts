@@ -1,0 +1,73 @@
+import { all, stack } from '../helpers/synth';
+import { byPath, ref } from '../helpers/terraform';
+
+const vault = (patch?: Record<string, unknown>) => byPath(stack('prod-infra', patch), 'azurerm_key_vault', 'key-vault/vault').body;
+const prod = (keyVault: Record<string, unknown>) => ({ environments: { prod: { keyVault } } });
+const SUBNET = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-hub/subnets/snet-pe';
+const VNET = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-hub';
+const WORKSPACE = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-mon/providers/Microsoft.OperationalInsights/workspaces/log-demo';
+
+describe('Key Vault', () => {
+  test('prevent_destroy is set on the vault', () => {
+    expect(vault().lifecycle).toEqual({ prevent_destroy: true });
+  });
+
+  test('prod: RBAC authorization, purge protection and 90-day soft delete', () => {
+    expect(vault()).toMatchObject({ rbac_authorization_enabled: true, purge_protection_enabled: true, soft_delete_retention_days: 90 });
+    expect(vault()).not.toHaveProperty('enable_rbac_authorization');
+  });
+
+  test('dev preset: purge protection off and 7-day soft delete (still prevent_destroy)', () => {
+    const v = byPath(stack('dev-infra'), 'azurerm_key_vault', 'key-vault/vault').body;
+    expect(v).toMatchObject({ purge_protection_enabled: false, soft_delete_retention_days: 7, lifecycle: { prevent_destroy: true } });
+  });
+
+  test('public endpoint denies by default, letting only trusted Azure services and listed networks through', () => {
+    expect(vault().network_acls).toEqual({ default_action: 'Deny', bypass: 'AzureServices', ip_rules: [], virtual_network_subnet_ids: [] });
+    const v = vault(prod({ networkAcls: { ipRules: ['203.0.113.0/24'], subnetIds: [SUBNET] } }));
+    expect(v.network_acls).toMatchObject({ default_action: 'Deny', ip_rules: ['203.0.113.0/24'], virtual_network_subnet_ids: [SUBNET] });
+  });
+
+  test('publicNetworkAccess false turns the public endpoint off', () => {
+    expect(vault(prod({ publicNetworkAccess: false, privateEndpoint: { subnetId: SUBNET } })).public_network_access_enabled).toBe(false);
+  });
+
+  test('private endpoint: vault subresource, registered in a created privatelink.vaultcore.azure.net zone linked to the VNet', () => {
+    const s = stack('prod-infra', prod({ privateEndpoint: { subnetId: SUBNET, virtualNetworkIds: [VNET] } }));
+    const kv = byPath(s, 'azurerm_key_vault', 'key-vault/vault').name;
+    const zone = byPath(s, 'azurerm_private_dns_zone', 'key-vault/private-dns-zone');
+    const pe = byPath(s, 'azurerm_private_endpoint', 'key-vault/private-endpoint').body;
+    expect(zone.body.name).toBe('privatelink.vaultcore.azure.net');
+    expect(pe.subnet_id).toBe(SUBNET);
+    expect(pe.private_service_connection).toMatchObject({ private_connection_resource_id: ref('azurerm_key_vault', kv, 'id'), subresource_names: ['vault'], is_manual_connection: false });
+    expect(pe.private_dns_zone_group.private_dns_zone_ids).toEqual([ref('azurerm_private_dns_zone', zone.name, 'id')]);
+    const link = byPath(s, 'azurerm_private_dns_zone_virtual_network_link', 'key-vault/private-dns-link-0').body;
+    expect(link).toMatchObject({ virtual_network_id: VNET, private_dns_zone_name: ref('azurerm_private_dns_zone', zone.name, 'name'), registration_enabled: false });
+  });
+
+  test('private endpoint with an existing zone creates no zone', () => {
+    const zoneId = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.vaultcore.azure.net';
+    const s = stack('prod-infra', prod({ privateEndpoint: { subnetId: SUBNET, privateDnsZoneId: zoneId } }));
+    expect(all(s, 'azurerm_private_dns_zone')).toEqual({});
+    expect(byPath(s, 'azurerm_private_endpoint', 'key-vault/private-endpoint').body.private_dns_zone_group.private_dns_zone_ids).toEqual([zoneId]);
+  });
+
+  test('diagnostics: all logs (AuditEvent included) and metrics go to the given workspace', () => {
+    const s = stack('prod-infra', prod({ logAnalyticsWorkspaceId: WORKSPACE }));
+    const kv = byPath(s, 'azurerm_key_vault', 'key-vault/vault').name;
+    expect(byPath(s, 'azurerm_monitor_diagnostic_setting', 'key-vault/diagnostics').body).toMatchObject({
+      target_resource_id: ref('azurerm_key_vault', kv, 'id'),
+      log_analytics_workspace_id: WORKSPACE,
+      enabled_log: [{ category_group: 'allLogs' }],
+      enabled_metric: [{ category: 'AllMetrics' }],
+    });
+  });
+
+  test('no workspace, no diagnostic setting', () => {
+    expect(all(stack('prod-infra'), 'azurerm_monitor_diagnostic_setting')).toEqual({});
+  });
+
+  test('the vault\'s Terraform address is pinned (renaming it would replace the vault)', () => {
+    expect(Object.keys(all(stack('prod-infra'), 'azurerm_key_vault'))).toEqual(['key-vault_FE1F1979']);
+  });
+});

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { KEY_VAULT_AUTHORIZATIONS, KEY_VAULT_SKUS } from '../../enums';
+import { azureResourceId, pattern } from './common';
+
+const ipOrCidr = pattern(
+  /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}(\/(3[0-2]|[12]?\d))?$/,
+  'an IPv4 address or CIDR such as 203.0.113.0/24',
+);
+
+/** Key Vault for the Secrets Store CSI driver. */
+export const keyVaultSchema = z.strictObject({
+  name: z.string().optional().describe('Vault name, globally unique, 3-24 letters, digits and hyphens. Forces replacement. Default: kv-<project>-<environment>.'),
+  existingId: azureResourceId
+    .optional()
+    .describe('Use this existing vault (resource ID, any subscription) instead of creating one; only grants are created on it. Default: none (a vault is created).'),
+  authorization: z
+    .enum(KEY_VAULT_AUTHORIZATIONS)
+    .default('rbac')
+    .describe('Data-plane authorization: rbac (role assignments: Key Vault Secrets User for secrets, Key Vault Certificate User for keys and certificates, per vault or per object) or accessPolicy (the seed\'s alternative: `get` on the object types read, vault-wide only). For an existingId vault, say which one it uses. Default: rbac.'),
+  sku: z.enum(KEY_VAULT_SKUS).default('standard').describe('Pricing tier. Default: standard.'),
+  purgeProtection: z.boolean().default(true).describe('Purge protection; once on it cannot be turned off. Default: true.'),
+  softDeleteRetentionDays: z.number().int().min(7).max(90).default(90).describe('Days deleted objects are kept. Forces replacement. Default: 90.'),
+  publicNetworkAccess: z.boolean().default(true).describe('Public endpoint on, subject to networkAcls; false leaves private endpoints only. Default: true.'),
+  networkAcls: z
+    .strictObject({
+      defaultAction: z.enum(['Allow', 'Deny']).default('Deny').describe('Traffic no rule allows. Default: Deny.'),
+      bypass: z.enum(['AzureServices', 'None']).default('AzureServices').describe('Let trusted Azure services through. Default: AzureServices.'),
+      ipRules: z.array(ipOrCidr).default([]).describe('Allowed public IPs or CIDRs (a pipeline agent, an office). Default: [].'),
+      subnetIds: z.array(azureResourceId).default([]).describe('Allowed subnets, each with the Microsoft.KeyVault service endpoint (the node subnet, so the CSI driver can read). Default: [].'),
+    })
+    .prefault({})
+    .describe('Rules for the public endpoint.'),
+  privateEndpoint: z
+    .strictObject({
+      subnetId: azureResourceId.describe('Subnet for the endpoint. Required.'),
+      privateDnsZoneId: azureResourceId
+        .optional()
+        .describe('An existing privatelink.vaultcore.azure.net zone to register in. Default: a zone is created in the resource group.'),
+      virtualNetworkIds: z.array(azureResourceId).default([]).describe('VNets to link the created zone to. Default: [].'),
+    })
+    .optional()
+    .describe('A private endpoint for the vault. Default: none.'),
+  logAnalyticsWorkspaceId: azureResourceId
+    .optional()
+    .describe('Log Analytics workspace for the vault\'s audit logs and metrics. Default: none (no diagnostic setting).'),
+  preventDestroy: z.boolean().default(true).describe('Terraform prevent_destroy on the vault: a plan that deletes it fails. Default: true.'),
+});
+
+export type KeyVaultConfig = z.output<typeof keyVaultSchema>;

@@ -1,0 +1,75 @@
+import { Construct } from 'constructs';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import type { KeyVaultObjectType } from '../enums';
+
+/**
+ * The built-in Azure roles this platform assigns, by what they are for. Role assignments name the role
+ * (`role_definition_name`), so nobody writes a role-definition GUID by hand.
+ */
+export const BUILT_IN_ROLES = {
+  /** Read secret contents (`secrets/getSecret`). The seed: `secret` objects on an RBAC vault. */
+  keyVaultSecretsUser: 'Key Vault Secrets User',
+  /**
+   * Read certificates, their keys' public part and the certificate's secret. The seed names it for `key` and `cert`
+   * objects on an RBAC vault.
+   */
+  keyVaultCertificateUser: 'Key Vault Certificate User',
+  /** Pull images from a container registry (what `az aks --attach-acr` assigns to the kubelet identity). */
+  acrPull: 'AcrPull',
+} as const;
+
+export type BuiltInRole = (typeof BUILT_IN_ROLES)[keyof typeof BUILT_IN_ROLES];
+
+/** The least role that lets the Secrets Store CSI driver read one object type from an RBAC vault (seed 000). */
+export function keyVaultReadRole(type: KeyVaultObjectType): BuiltInRole {
+  return type === 'secret' ? BUILT_IN_ROLES.keyVaultSecretsUser : BUILT_IN_ROLES.keyVaultCertificateUser;
+}
+
+/** The collection segment of a Key Vault object's resource ID. */
+const COLLECTION: Record<KeyVaultObjectType, string> = { secret: 'secrets', key: 'keys', cert: 'certificates' };
+
+/** The resource ID of one object inside a vault, the scope of a per-object role assignment. */
+export function keyVaultObjectScope(vaultId: string, type: KeyVaultObjectType, name: string): string {
+  return `${vaultId}/${COLLECTION[type]}/${name}`;
+}
+
+/** Something a role can be granted to. */
+export interface IPrincipal {
+  /** Entra ID object (principal) ID. */
+  readonly principalId: string;
+  /**
+   * A stable name for the principal, unique among the grantees of one resource: it becomes part of the grant's
+   * construct ID (so of its Terraform address). Changing it replaces the grant.
+   */
+  readonly principalName: string;
+}
+
+export interface RoleGrantProps {
+  /** Resource ID the role applies to. */
+  readonly scope: string;
+  /** The principal that gets the role. */
+  readonly principalId: string;
+  /** The built-in role. */
+  readonly role: BuiltInRole;
+  /**
+   * Principal type. Managed identities are service principals; stating it skips the Entra ID lookup that makes a
+   * fresh identity's first assignment fail while it replicates.
+   * @default 'ServicePrincipal'
+   */
+  readonly principalType?: 'ServicePrincipal' | 'User' | 'Group';
+}
+
+/** One `azurerm_role_assignment` of a built-in role by name. */
+export function grantRole(scope: Construct, id: string, props: RoleGrantProps): RoleAssignment {
+  return new RoleAssignment(scope, id, {
+    scope: props.scope,
+    principalId: props.principalId,
+    roleDefinitionName: props.role,
+    principalType: props.principalType ?? 'ServicePrincipal',
+  });
+}
+
+/** `Key Vault Secrets User` -> `key-vault-secrets-user`: the role's part of a construct ID. */
+export function roleSlug(role: BuiltInRole): string {
+  return role.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+}

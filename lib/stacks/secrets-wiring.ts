@@ -1,0 +1,161 @@
+/**
+ * Wiring for Key Vault, ACR and workload secrets: the infra half (vault, registry, identities, grants) and the
+ * platform half (namespaces, ServiceAccounts, SecretProviderClasses). The halves meet only through
+ * `WorkloadBinding`, whose identity values are references into the infra stack (cross-stack outputs).
+ */
+import type { Construct } from 'constructs';
+import type { ResolvedEnvironment } from '../config';
+import type { SecretAccessMode } from '../enums';
+import { ContainerRegistry, type IContainerRegistry } from '../constructs/acr';
+import type { AksCluster } from '../constructs/aks-cluster';
+import { KeyVault, type IKeyVault, type KeyVaultObjectRef } from '../constructs/key-vault';
+import { SecretProviderClass, type SecretProviderObject, type SyncedSecret } from '../constructs/k8s/secret-provider-class';
+import { WorkloadServiceAccount } from '../constructs/k8s/service-account';
+import type { IPrincipal } from '../constructs/role-assignment';
+import type { WorkloadIdentity } from '../constructs/workload-identity';
+
+/** Namespaces every cluster has: workloads may live there, the platform never creates them. */
+export const BUILT_IN_NAMESPACES: readonly string[] = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
+
+/** What the platform stack needs to create one workload's Kubernetes objects. */
+export interface WorkloadBinding {
+  readonly name: string;
+  readonly namespace: string;
+  /** Create the namespace (built-in namespaces never are). */
+  readonly createNamespace: boolean;
+  readonly mode: SecretAccessMode;
+  /** The ServiceAccount (workloadIdentity mode). */
+  readonly serviceAccountName?: string;
+  /** Client ID of the identity the driver uses: the workload's own, or the add-on's (a reference into infra). */
+  readonly clientId: string;
+  readonly keyVaultName: string;
+  readonly tenantId: string;
+  readonly secretProviderClassName: string;
+  readonly objects: SecretProviderObject[];
+  readonly secretObjects: SyncedSecret[];
+}
+
+export interface InfraSecrets {
+  readonly keyVault: IKeyVault;
+  readonly registry: IContainerRegistry;
+  readonly workloadIdentities: Map<string, WorkloadIdentity>;
+  readonly bindings: WorkloadBinding[];
+}
+
+/** The vault, the registry (and its attachment), and each workload's identity and grants. */
+export function wireInfraSecrets(scope: Construct, env: ResolvedEnvironment, cluster: AksCluster, resourceGroupName: string): InfraSecrets {
+  const kv = env.keyVault;
+  const keyVault: IKeyVault = kv.existingId
+    ? KeyVault.fromVaultId(scope, 'key-vault', { vaultId: kv.existingId, tenantId: env.tenantId, authorization: kv.authorization })
+    : new KeyVault(scope, 'key-vault', {
+        name: env.names.keyVault,
+        resourceGroupName,
+        location: env.location,
+        tenantId: env.tenantId,
+        authorization: kv.authorization,
+        sku: kv.sku,
+        purgeProtection: kv.purgeProtection,
+        softDeleteRetentionDays: kv.softDeleteRetentionDays,
+        publicNetworkAccess: kv.publicNetworkAccess,
+        networkRules: kv.networkAcls,
+        privateEndpoint: kv.privateEndpoint,
+        logAnalyticsWorkspaceId: kv.logAnalyticsWorkspaceId,
+        preventDestroy: kv.preventDestroy,
+        tags: env.tags,
+      });
+
+  const acr = env.acr;
+  const registry: IContainerRegistry = acr.existingId
+    ? ContainerRegistry.fromRegistryId(scope, 'acr', acr.existingId)
+    : new ContainerRegistry(scope, 'acr', {
+        name: env.names.acr,
+        resourceGroupName,
+        location: env.location,
+        sku: acr.sku,
+        zoneRedundancy: acr.zoneRedundancy,
+        retentionDays: acr.retentionDays,
+        publicNetworkAccess: acr.publicNetworkAccess,
+        tags: env.tags,
+      });
+  if (acr.attach) registry.grantPull({ principalId: cluster.kubeletIdentity.objectId, principalName: 'kubelet' });
+
+  const workloadIdentities = new Map<string, WorkloadIdentity>();
+  const bindings: WorkloadBinding[] = [];
+  // Node identities (useVMManagedIdentity): each serves every workload of its mode; reads are collected, then the
+  // union is granted once per identity (no duplicate role assignment).
+  const nodeIdentities = {
+    addonIdentity: { ...cluster.secretsProviderIdentity, principalName: 'secrets-provider' },
+    kubeletIdentity: { ...cluster.kubeletIdentity, principalName: 'kubelet' },
+  };
+  const nodeReads = new Map<string, { vault: Map<string, KeyVaultObjectRef>; object: Map<string, KeyVaultObjectRef> }>();
+  for (const [name, w] of Object.entries(env.workloads)) {
+    const refs = w.objects.map((o) => ({ name: o.name, type: o.type }));
+    let clientId: string;
+    let serviceAccountName: string | undefined;
+    if (w.mode === 'workloadIdentity') {
+      serviceAccountName = w.serviceAccountName ?? name;
+      const identity = cluster.addWorkloadIdentity(`workload-${name}`, {
+        name: `id-${env.project}-${env.name}-${name}`,
+        resourceGroupName,
+        location: env.location,
+        namespace: w.namespace,
+        serviceAccountName,
+        tags: env.tags,
+      });
+      keyVault.grantRead(identity, refs, { scope: w.scope });
+      workloadIdentities.set(name, identity);
+      clientId = identity.clientId;
+    } else {
+      if (!nodeReads.has(w.mode)) nodeReads.set(w.mode, { vault: new Map(), object: new Map() });
+      for (const r of refs) nodeReads.get(w.mode)![w.scope].set(`${r.type}/${r.name}`, r);
+      clientId = nodeIdentities[w.mode].clientId;
+    }
+    bindings.push({
+      name,
+      namespace: w.namespace,
+      createNamespace: w.createNamespace && !BUILT_IN_NAMESPACES.includes(w.namespace),
+      mode: w.mode,
+      serviceAccountName,
+      clientId,
+      keyVaultName: keyVault.name,
+      tenantId: keyVault.tenantId,
+      secretProviderClassName: w.secretProviderClassName ?? name,
+      objects: w.objects,
+      secretObjects: w.secretObjects,
+    });
+  }
+  for (const mode of ['addonIdentity', 'kubeletIdentity'] as const) {
+    const reads = nodeReads.get(mode);
+    if (!reads) continue;
+    const id = nodeIdentities[mode];
+    const principal: IPrincipal = { principalId: id.objectId, principalName: id.principalName };
+    for (const scopeKind of ['vault', 'object'] as const) {
+      const objs = [...reads[scopeKind].values()];
+      if (objs.length) keyVault.grantRead(principal, objs, { scope: scopeKind });
+    }
+  }
+  return { keyVault, registry, workloadIdentities, bindings };
+}
+
+/** Per workload: its namespace (through the stack's shared namespaces), ServiceAccount and SecretProviderClass. */
+export function wirePlatformSecrets(
+  scope: Construct,
+  bindings: readonly WorkloadBinding[],
+  namespace: (name: string) => { readonly name: string },
+): void {
+  for (const b of bindings) {
+    const ns = b.createNamespace ? namespace(b.namespace).name : b.namespace;
+    if (b.mode === 'workloadIdentity') {
+      new WorkloadServiceAccount(scope, `workload-${b.name}-service-account`, { name: b.serviceAccountName!, namespace: ns, clientId: b.clientId });
+    }
+    new SecretProviderClass(scope, `workload-${b.name}-secret-provider-class`, {
+      name: b.secretProviderClassName,
+      namespace: ns,
+      identity: b.mode === 'workloadIdentity' ? { mode: 'workloadIdentity', clientId: b.clientId } : { mode: 'vmManagedIdentity', userAssignedIdentityId: b.clientId },
+      keyVaultName: b.keyVaultName,
+      tenantId: b.tenantId,
+      objects: b.objects,
+      secretObjects: b.secretObjects,
+    });
+  }
+}
