@@ -43,3 +43,11 @@ export type KubeloginMode = (typeof KUBELOGIN_MODES)[number];
 export const BACKEND_TYPES = ['local', 'azurerm', 'cloud'] as const;
 /** Where Terraform state lives. */
 export type BackendType = (typeof BACKEND_TYPES)[number];
+
+export const INGRESS_CONTROLLERS = ['nginx', 'agc', 'agic', 'none'] as const;
+/** The ingress controller of an environment: ingress-nginx, Application Gateway for Containers, AGIC, or none. */
+export type IngressController = (typeof INGRESS_CONTROLLERS)[number];
+
+export const VELERO_SNAPSHOT_MODES_LIST = ['csi', 'azure-plugin', 'none'] as const;
+/** How Velero snapshots persistent volumes (see lib/constructs/addons/velero/azure.ts). */
+export type VeleroSnapshotModeName = (typeof VELERO_SNAPSHOT_MODES_LIST)[number];

@@ -5,6 +5,7 @@ import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import type { ResolvedEnvironment } from '../config';
 import { AksCluster } from '../constructs/aks-cluster';
+import { buildAddonInfra, type AddonInfra, type AddonInfraOutputs } from './addon-infra';
 import { configureBackend, type BackendContext } from './backend';
 
 export interface InfraStackProps {
@@ -27,6 +28,8 @@ export interface ClusterConnection {
 export class InfraStack extends TerraformStack {
   readonly resourceGroup: ResourceGroup;
   readonly cluster: AksCluster;
+  /** The add-ons' Azure side (Velero storage, identities, AGC subnet, ingress IP). */
+  readonly addons: AddonInfra;
 
   constructor(scope: Construct, id: string, props: InfraStackProps) {
     super(scope, id);
@@ -68,13 +71,20 @@ export class InfraStack extends TerraformStack {
         dnsServiceIp: env.network.dnsServiceIp,
         nodeSubnetId: env.network.existingNodeSubnetId,
       },
+      ingressApplicationGatewayId: env.ingress.controller === 'agic' ? env.ingress.agic.applicationGatewayId : undefined,
       tags: env.tags,
     });
+    this.addons = buildAddonInfra(this, env, this.resourceGroup, this.cluster);
 
     new TerraformOutput(this, 'cluster_id', { value: this.cluster.id });
     new TerraformOutput(this, 'cluster_name', { value: this.cluster.name });
     new TerraformOutput(this, 'oidc_issuer_url', { value: this.cluster.oidcIssuerUrl });
     new TerraformOutput(this, 'node_resource_group', { value: this.cluster.nodeResourceGroup });
+  }
+
+  /** What the platform stack's add-ons read from this stack (cross-stack references). */
+  get addonOutputs(): AddonInfraOutputs {
+    return this.addons.outputs;
   }
 
   /** The connection the platform stack configures its providers from. */

@@ -7,12 +7,16 @@ import type { KubeloginMode } from '../enums';
 import { PlatformNamespace, type PlatformNamespaceProps } from '../constructs/k8s/namespace';
 import { configureBackend, type BackendContext } from './backend';
 import type { ClusterConnection } from './infra-stack';
+import type { AddonInfraOutputs } from './addon-infra';
+import { buildPlatformAddons, type PlatformAddons } from './platform-addons';
 
 export interface PlatformStackProps {
   readonly env: ResolvedEnvironment;
   readonly backend: BackendContext;
   /** The cluster, from the infra stack. */
   readonly cluster: ClusterConnection;
+  /** The add-ons' Azure side, from the infra stack. @default - no add-ons, no application namespaces */
+  readonly addons?: AddonInfraOutputs;
 }
 
 /** AKS's fixed Entra ID server application ID: the audience of every AKS API server token. */
@@ -37,6 +41,8 @@ export class PlatformStack extends TerraformStack {
   readonly kubernetesProvider: KubernetesProvider;
   readonly helmProvider: HelmProvider;
   private readonly namespaces = new Map<string, PlatformNamespace>();
+  /** Namespaces with their baseline, ingress, Trivy operator and Velero (when `addons` is given). */
+  readonly addons?: PlatformAddons;
 
   constructor(scope: Construct, id: string, props: PlatformStackProps) {
     super(scope, id);
@@ -53,6 +59,7 @@ export class PlatformStack extends TerraformStack {
     this.helmProvider = new HelmProvider(this, 'helm', {
       kubernetes: { host: cluster.host, clusterCaCertificate: caCert, exec },
     });
+    if (props.addons) this.addons = buildPlatformAddons(this, env, props.addons);
   }
 
   /**

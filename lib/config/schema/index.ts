@@ -9,7 +9,10 @@ import { clusterSchema } from './cluster';
 import { guid, pattern, tags } from './common';
 import { networkSchema } from './network';
 import { nodePoolDefaultsSchema, nodePoolSchema } from './node-pools';
-import { acrSchema, backupSchema, keyVaultSchema, platformSchema } from './services';
+import { acrSchema, keyVaultSchema, platformSchema } from './services';
+import { addonsSchema, ingressSchema } from './addons';
+import { backupSchema } from './backup';
+import { namespacesSchema } from './namespaces';
 
 export const nodePoolName = pattern(
   /^[a-z][a-z0-9]{0,11}$/,
@@ -39,8 +42,11 @@ export const environmentSchema = z.strictObject({
   nodePoolDefaults: nodePoolDefaultsSchema.default({}).describe('Defaults per pool kind for this environment, under each pool\'s own settings.'),
   keyVault: keyVaultSchema.prefault({}).describe('Key Vault for the Secrets Store CSI driver.'),
   acr: acrSchema.prefault({}).describe('Azure Container Registry attached to the cluster.'),
-  backup: backupSchema.prefault({}).describe('Velero backup storage.'),
+  backup: backupSchema.prefault({}).describe('Velero: backup storage account, identity, release and schedules.'),
   platform: platformSchema.prefault({}).describe('How the platform stack reaches the cluster.'),
+  ingress: ingressSchema.prefault({}).describe('The ingress controller: ingress-nginx, Application Gateway for Containers or AGIC.'),
+  addons: addonsSchema.prefault({}).describe('In-cluster add-ons (Helm releases) besides ingress and Velero.'),
+  namespaces: namespacesSchema,
 });
 
 export type EnvironmentInput = z.input<typeof environmentSchema>;

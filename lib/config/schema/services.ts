@@ -11,14 +11,6 @@ export const acrSchema = z.strictObject({
   name: z.string().optional().describe('Registry name, globally unique, 5-50 letters and digits. Default: acr<project><environment>.'),
 });
 
-/** Velero backup storage. */
-export const backupSchema = z.strictObject({
-  storageAccountName: z
-    .string()
-    .optional()
-    .describe('Backup storage account, globally unique, 3-24 lowercase letters and digits. Default: stvelero<project><environment>.'),
-});
-
 /** How the platform stack's helm and kubernetes providers reach the cluster. */
 export const platformSchema = z.strictObject({
   kubeloginMode: z
