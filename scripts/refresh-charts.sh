@@ -40,4 +40,5 @@ app_version="$(sed -n 's/^appVersion: *//p' "$src/Chart.yaml" | tr -d '"')"
   echo "commit: n/a (packaged chart, fetched $(date -u +%Y-%m-%d) with helm pull)"
   echo "chart: $chart $version (app $app_version)"
 } > "$dest/SOURCE"
+node scripts/compile-vendored-charts.js >/dev/null
 echo "wrote $dest ($(ls "$dest" | tr '\n' ' '))"

@@ -93,3 +93,16 @@ describe('offline check against the chart', () => {
     expect(parse(a.valuesYaml)).toEqual(a.values);
   });
 });
+
+describe('vendored chart material', () => {
+  const { readdirSync, readFileSync, existsSync } = require('fs') as typeof import('fs');
+  const path = require('path') as typeof import('path');
+  const root = path.join(__dirname, '..', '..', '..', 'vendor', 'charts');
+  const versions = readdirSync(root).flatMap((c) => readdirSync(path.join(root, c)).map((v) => path.join(root, c, v)));
+
+  test.each(versions)('%s: values.json is current with values.yaml, and a SOURCE names where it came from (node scripts/compile-vendored-charts.js)', (dir) => {
+    expect(JSON.parse(readFileSync(path.join(dir, 'values.json'), 'utf8'))).toEqual(parse(readFileSync(path.join(dir, 'values.yaml'), 'utf8')) ?? {});
+    expect(readFileSync(path.join(dir, 'SOURCE'), 'utf8')).toMatch(/^repo: .+\n(.|\n)*^chart: /m);
+    if (existsSync(path.join(dir, 'values.schema.json'))) expect(existsSync(path.join(dir, 'values.schema.validate.js'))).toBe(true);
+  });
+});

@@ -38,7 +38,8 @@ export const FREE_FORM_KEYS: ReadonlySet<string> = new Set([
 interface Vendored {
   readonly dir: string;
   readonly defaults: Values;
-  readonly schema?: object;
+  /** The schema file and its precompiled validator. */
+  readonly schema?: { readonly file: string; readonly compiled: string };
   /** The vendored values.yaml is not the chart's own (see its SOURCE): unknown keys cannot be told from typos. */
   readonly partial: boolean;
 }
@@ -71,10 +72,16 @@ export function vendoredChart(pin: ChartPin): Vendored {
         `(run scripts/refresh-charts.sh ${pin.chart} ${pin.version}, or pin a vendored version)`,
     );
   }
-  const { parse } = require('yaml') as typeof import('yaml');
-  const defaults = (parse(readFileSync(valuesFile, 'utf8')) ?? {}) as Values;
+  // values.json and values.schema.validate.js are values.yaml and the schema precompiled
+  // (scripts/compile-vendored-charts.js): loading them costs a millisecond where parsing costs tens.
+  const jsonFile = path.join(dir, 'values.json');
+  const defaults = (
+    existsSync(jsonFile)
+      ? JSON.parse(readFileSync(jsonFile, 'utf8'))
+      : ((require('yaml') as typeof import('yaml')).parse(readFileSync(valuesFile, 'utf8')) ?? {})
+  ) as Values;
   const schemaFile = path.join(dir, 'values.schema.json');
-  const schema = existsSync(schemaFile) ? (JSON.parse(readFileSync(schemaFile, 'utf8')) as object) : undefined;
+  const schema = existsSync(schemaFile) ? { file: schemaFile, compiled: path.join(dir, 'values.schema.validate.js') } : undefined;
   const sourceFile = path.join(dir, 'SOURCE');
   const partial = existsSync(sourceFile) && /^partial:\s*true\s*$/m.test(readFileSync(sourceFile, 'utf8'));
   const v = { dir, defaults, schema, partial };
@@ -118,12 +125,19 @@ function closest(key: string, candidates: string[]): string | undefined {
   return best;
 }
 
-function schemaProblems(pin: ChartPin, schema: object, values: Values): string[] {
+type CompiledSchema = ((v: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null };
+
+function schemaProblems(pin: ChartPin, schema: { file: string; compiled: string }, values: Values): string[] {
   const key = `${pin.chart}@${pin.version}`;
   let validate = validators.get(key);
   if (!validate) {
-    const Ajv = require('ajv').default as typeof import('ajv').default;
-    const fn = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    let fn: CompiledSchema;
+    if (existsSync(schema.compiled)) {
+      fn = require(schema.compiled) as CompiledSchema;
+    } else {
+      const Ajv = require('ajv').default as typeof import('ajv').default;
+      fn = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(schema.file, 'utf8'))) as CompiledSchema;
+    }
     validate = (v: unknown) =>
       fn(v) ? [] : (fn.errors ?? []).map((e) => `${e.instancePath.slice(1).replace(/\//g, '.') || '(top level)'} ${e.message}`);
     validators.set(key, validate);
