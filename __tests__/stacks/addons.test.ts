@@ -29,7 +29,10 @@ describe('ingress-nginx (the default ingress)', () => {
 
   test('a PDB, zone and node spreading, resource requests and metrics come with it', () => {
     expect(v.controller.minAvailable).toBe(1);
-    expect(v.controller.topologySpreadConstraints.map((t: { topologyKey: string }) => t.topologyKey)).toEqual(['topology.kubernetes.io/zone', 'kubernetes.io/hostname']);
+    expect(v.controller.topologySpreadConstraints.map((t: Record<string, string>) => [t.topologyKey, t.whenUnsatisfiable])).toEqual([
+      ['topology.kubernetes.io/zone', 'DoNotSchedule'],
+      ['kubernetes.io/hostname', 'ScheduleAnyway'],
+    ]);
     expect(v.controller.resources.requests).toEqual({ cpu: '100m', memory: '128Mi' });
     expect(v.controller.metrics.enabled).toBe(true);
   });
@@ -170,6 +173,7 @@ describe('Trivy operator', () => {
   test('private ACR images are pulled with workload identity: annotated ServiceAccount, labelled scan pods, no password', () => {
     expect(v.serviceAccount.annotations['azure.workload.identity/client-id']).toMatch(REMOTE);
     expect(v.trivyOperator.scanJobPodTemplateLabels).toBe('azure.workload.identity/use=true');
+    expect(v.trivyOperator.scanJobAutomountServiceAccountToken).toBeUndefined();
     const fic = Object.values(all(stack('prod-infra'), 'azurerm_federated_identity_credential')).find((f) => f.subject.includes('trivy'))!;
     expect(fic.subject).toBe('system:serviceaccount:trivy-system:trivy-operator');
   });

@@ -65,9 +65,11 @@ export class IngressNginx extends Construct {
           externalTrafficPolicy: 'Local',
         },
         minAvailable: replicas > 1 ? 1 : 0,
+        // The seed's multi-zone spread (zones strict, nodes best effort). Tainted nodes (the system pool) are not
+        // counted as domains, or an empty system zone would block the second replica.
         topologySpreadConstraints: [
-          { maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: selector },
-          { maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'DoNotSchedule', labelSelector: selector },
+          { maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', nodeTaintsPolicy: 'Honor', labelSelector: selector },
+          { maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', nodeTaintsPolicy: 'Honor', labelSelector: selector },
         ],
         resources: { requests: props.requests ?? { cpu: '100m', memory: '128Mi' } },
         metrics: { enabled: props.metrics ?? true },

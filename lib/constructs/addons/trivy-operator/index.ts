@@ -81,7 +81,8 @@ export class TrivyOperator extends Construct {
       ? {
           serviceAccount: { annotations: { 'azure.workload.identity/client-id': props.clientId } },
           podLabels: { 'azure.workload.identity/use': 'true' },
-          trivyOperator: { scanJobPodTemplateLabels: 'azure.workload.identity/use=true', scanJobAutomountServiceAccountToken: true },
+          // The webhook projects its own token for Entra ID; the Kubernetes API token stays unmounted (chart default).
+          trivyOperator: { scanJobPodTemplateLabels: 'azure.workload.identity/use=true' },
         }
       : {};
     this.addon = new HelmAddon(this, 'helm', {
