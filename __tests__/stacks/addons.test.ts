@@ -44,7 +44,9 @@ describe('ingress-nginx (the default ingress)', () => {
   });
 
   test('a misspelt values key in config fails synth naming the chart and the key', () => {
-    expect(synthFails(env({ ingress: { nginx: { values: { controller: { replicaCont: 3 } } } } }))).toThrow(/chart ingress-nginx 4\.15\.1.*"controller\.replicaCont"/s);
+    expect(synthFails(env({ ingress: { nginx: { values: { controller: { replicaCont: 3 } } } } }))).toThrow(
+      /^environments\.prod\.ingress\.nginx: chart ingress-nginx 4\.15\.1.*"controller\.replicaCont"/s,
+    );
   });
 
   test('loadBalancer internal sets the internal load balancer annotation', () => {

@@ -23,6 +23,16 @@ export interface PlatformAddons {
   readonly velero?: Velero;
 }
 
+/** Builds one add-on; a failed values check names the configuration block the values came from. */
+function fromConfig<T>(env: ResolvedEnvironment, block: string, build: () => T): T {
+  try {
+    return build();
+  } catch (e) {
+    if (e instanceof Error && e.message.startsWith('chart ')) e.message = `environments.${env.name}.${block}: ${e.message}`;
+    throw e;
+  }
+}
+
 export function buildPlatformAddons(stack: PlatformStack, env: ResolvedEnvironment, infra: AddonInfraOutputs): PlatformAddons {
   const namespaces: Record<string, NamespaceBaseline> = {};
   for (const [name, ns] of Object.entries(env.namespaces)) {
@@ -41,7 +51,7 @@ export function buildPlatformAddons(stack: PlatformStack, env: ResolvedEnvironme
   let albController: AlbController | undefined;
   if (ing.controller === 'nginx') {
     const ns = stack.namespace('ingress-nginx', { podSecurity: INGRESS_NGINX_POD_SECURITY, labels: ADDON_LABELS });
-    ingressNginx = new IngressNginx(stack, 'ingress-nginx', {
+    ingressNginx = fromConfig(env, 'ingress.nginx', () => new IngressNginx(stack, 'ingress-nginx', {
       ...ing.nginx.release,
       namespace: ns.name,
       replicaCount: ing.nginx.replicas,
@@ -51,18 +61,19 @@ export function buildPlatformAddons(stack: PlatformStack, env: ResolvedEnvironme
       metrics: ing.nginx.metrics,
       chartVersion: ing.nginx.chartVersion,
       values: ing.nginx.values,
-    });
+    }));
   } else if (ing.controller === 'agc' && infra.agc) {
+    const agc = infra.agc;
     const ns = stack.namespace(ing.agc.namespace, { podSecurity: ALB_CONTROLLER_POD_SECURITY, labels: ADDON_LABELS });
-    albController = new AlbController(stack, 'alb-controller', {
+    albController = fromConfig(env, 'ingress.agc', () => new AlbController(stack, 'alb-controller', {
       ...ing.agc.release,
       namespace: ns.name,
-      clientId: infra.agc.clientId,
-      subnetId: infra.agc.subnetId,
+      clientId: agc.clientId,
+      subnetId: agc.subnetId,
       albName: ing.agc.albName,
       chartVersion: ing.agc.chartVersion,
       values: ing.agc.values,
-    });
+    }));
   }
 
   let trivyOperator: TrivyOperator | undefined;
@@ -72,7 +83,7 @@ export function buildPlatformAddons(stack: PlatformStack, env: ResolvedEnvironme
     const pool = trivy.scanJobNodePool
       ? env.nodePools.find((p) => p.name === trivy.scanJobNodePool)
       : env.nodePools.find((p) => p.kind === 'user');
-    trivyOperator = new TrivyOperator(stack, 'trivy-operator', {
+    trivyOperator = fromConfig(env, 'addons.trivyOperator', () => new TrivyOperator(stack, 'trivy-operator', {
       ...trivy.release,
       namespace: ns.name,
       ignoreUnfixed: trivy.ignoreUnfixed,
@@ -84,24 +95,25 @@ export function buildPlatformAddons(stack: PlatformStack, env: ResolvedEnvironme
       clientId: infra.trivy?.clientId,
       chartVersion: trivy.chartVersion,
       values: trivy.values,
-    });
+    }));
   }
 
   let velero: Velero | undefined;
   const backup = env.backup;
   if (backup.enabled && infra.velero) {
+    const store = infra.velero;
     const ns = stack.namespace(VELERO_NAMESPACE, { podSecurity: veleroPodSecurity(backup.nodeAgent), labels: ADDON_LABELS });
-    velero = new Velero(stack, 'velero', {
+    velero = fromConfig(env, 'backup', () => new Velero(stack, 'velero', {
       ...backup.release,
       namespace: ns.name,
-      storage: { ...infra.velero, subscriptionId: infra.subscriptionId, nodeResourceGroup: infra.nodeResourceGroup },
+      storage: { ...store, subscriptionId: infra.subscriptionId, nodeResourceGroup: infra.nodeResourceGroup },
       snapshotMode: backup.snapshots,
       nodeAgent: backup.nodeAgent,
       schedules: backup.schedules,
       pluginImage: backup.pluginImage,
       chartVersion: backup.chartVersion,
       values: backup.values,
-    });
+    }));
   }
   return { namespaces, ingressNginx, albController, trivyOperator, velero };
 }
