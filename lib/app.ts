@@ -24,7 +24,13 @@ export function buildApp(config: PlatformConfig, options: BuildOptions = {}): { 
   for (const env of config.environments) {
     const backend = { outdir };
     const infra = new InfraStack(app, `${env.name}-infra`, { env, backend });
-    const platform = new PlatformStack(app, `${env.name}-platform`, { env, backend, cluster: infra.connection, workloads: infra.workloads });
+    const platform = new PlatformStack(app, `${env.name}-platform`, {
+      env,
+      backend,
+      cluster: infra.connection,
+      workloads: infra.workloads,
+      addons: infra.addonOutputs,
+    });
     stacks.set(env.name, { infra, platform });
   }
   return { app, stacks };

@@ -71,3 +71,10 @@ export const SECRET_ACCESS_MODES = ['workloadIdentity', 'addonIdentity', 'kubele
  * Key Vault secrets provider add-on's identity, or the kubelet identity.
  */
 export type SecretAccessMode = (typeof SECRET_ACCESS_MODES)[number];
+export const INGRESS_CONTROLLERS = ['nginx', 'agc', 'agic', 'none'] as const;
+/** The ingress controller of an environment: ingress-nginx, Application Gateway for Containers, AGIC, or none. */
+export type IngressController = (typeof INGRESS_CONTROLLERS)[number];
+
+export const VELERO_SNAPSHOT_MODES_LIST = ['csi', 'azure-plugin', 'none'] as const;
+/** How Velero snapshots persistent volumes (see lib/constructs/addons/velero/azure.ts). */
+export type VeleroSnapshotModeName = (typeof VELERO_SNAPSHOT_MODES_LIST)[number];

@@ -5,6 +5,7 @@
 import { containsIp, contains, cidrRange, ipToInt, overlaps } from './cidr';
 import { checkIdentity } from './identity-checks';
 import type { ResolvedEnvironment } from './model';
+import { checkAddons } from './checks-addons';
 
 export interface Problem {
   /** Dotted path inside the environment, e.g. `network.dnsServiceIp`. */
@@ -153,5 +154,6 @@ export function checkEnvironment(env: ResolvedEnvironment): Problem[] {
   checkNetwork(env, out);
   checkNodePools(env, out);
   checkIdentity(env, out);
+  checkAddons(env, out);
   return out;
 }

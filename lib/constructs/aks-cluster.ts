@@ -69,6 +69,11 @@ export interface AksClusterProps {
   readonly secretRotationInterval?: string;
   /** Tags. @default {} */
   readonly tags?: Record<string, string>;
+  /**
+   * Enable the AGIC add-on (`ingress_application_gateway`) for this existing Application Gateway (resource ID).
+   * @default - no AGIC
+   */
+  readonly ingressApplicationGatewayId?: string;
 }
 
 /**
@@ -144,6 +149,7 @@ export class AksCluster extends Construct {
         serviceCidr: net.serviceCidr ?? '10.0.0.0/16',
         dnsServiceIp: net.dnsServiceIp ?? '10.0.0.10',
       },
+      ingressApplicationGateway: props.ingressApplicationGatewayId ? { gatewayId: props.ingressApplicationGatewayId } : undefined,
       tags,
     });
   }
@@ -200,6 +206,12 @@ export class AksCluster extends Construct {
       ...props,
       oidcIssuerUrl: this.oidcIssuerUrl,
     });
+  }
+
+  /** The AGIC add-on's identity (only with `ingressApplicationGatewayId`): grant it roles on the gateway. */
+  get agicIdentity(): { objectId: string; clientId: string } {
+    const i = this.resource.ingressApplicationGateway.ingressApplicationGatewayIdentity.get(0);
+    return { objectId: i.objectId, clientId: i.clientId };
   }
 
   /** The node resource group (MC_…). */

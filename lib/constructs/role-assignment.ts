@@ -16,6 +16,16 @@ export const BUILT_IN_ROLES = {
   keyVaultCertificateUser: 'Key Vault Certificate User',
   /** Pull images from a container registry (what `az aks --attach-acr` assigns to the kubelet identity). */
   acrPull: 'AcrPull',
+  /** Read any resource in a scope (AGC's controller on the node resource group; AGIC on the gateway's group). */
+  reader: 'Reader',
+  /** Manage resources in a scope (AGIC on its gateway; Velero's azure-plugin snapshots on the node resource group). */
+  contributor: 'Contributor',
+  /** Join subnets and attach IPs (AGC on its subnet; the cluster identity on a static ingress IP). */
+  networkContributor: 'Network Contributor',
+  /** Read and write blobs (Velero on its backup account). */
+  storageBlobDataContributor: 'Storage Blob Data Contributor',
+  /** Configure Application Gateway for Containers (the ALB controller on the node resource group). */
+  agcConfigurationManager: 'AppGw for Containers Configuration Manager',
 } as const;
 
 export type BuiltInRole = (typeof BUILT_IN_ROLES)[keyof typeof BUILT_IN_ROLES];
@@ -59,13 +69,18 @@ export interface RoleGrantProps {
   readonly principalType?: 'ServicePrincipal' | 'User' | 'Group';
 }
 
-/** One `azurerm_role_assignment` of a built-in role by name. */
+/**
+ * One `azurerm_role_assignment` of a built-in role by name. For service principals (managed identities) the Entra
+ * ID existence check is skipped: a freshly created identity may not have replicated yet.
+ */
 export function grantRole(scope: Construct, id: string, props: RoleGrantProps): RoleAssignment {
+  const principalType = props.principalType ?? 'ServicePrincipal';
   return new RoleAssignment(scope, id, {
     scope: props.scope,
     principalId: props.principalId,
     roleDefinitionName: props.role,
-    principalType: props.principalType ?? 'ServicePrincipal',
+    principalType,
+    skipServicePrincipalAadCheck: principalType === 'ServicePrincipal' ? true : undefined,
   });
 }
 

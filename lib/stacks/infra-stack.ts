@@ -8,6 +8,7 @@ import { AksCluster } from '../constructs/aks-cluster';
 import type { IContainerRegistry } from '../constructs/acr';
 import type { IKeyVault } from '../constructs/key-vault';
 import type { WorkloadIdentity } from '../constructs/workload-identity';
+import { buildAddonInfra, type AddonInfra, type AddonInfraOutputs } from './addon-infra';
 import { configureBackend, type BackendContext } from './backend';
 import { wireInfraSecrets, type WorkloadBinding } from './secrets-wiring';
 
@@ -37,6 +38,8 @@ export class InfraStack extends TerraformStack {
   readonly workloadIdentities: Map<string, WorkloadIdentity>;
   /** What the platform stack creates per workload (identity values are cross-stack references). */
   readonly workloads: WorkloadBinding[];
+  /** The add-ons' Azure side (Velero storage, identities, AGC subnet, ingress IP). */
+  readonly addons: AddonInfra;
 
   constructor(scope: Construct, id: string, props: InfraStackProps) {
     super(scope, id);
@@ -78,12 +81,16 @@ export class InfraStack extends TerraformStack {
         dnsServiceIp: env.network.dnsServiceIp,
         nodeSubnetId: env.network.existingNodeSubnetId,
       },
+      ingressApplicationGatewayId: env.ingress.controller === 'agic' ? env.ingress.agic.applicationGatewayId : undefined,
       tags: env.tags,
     });
+    this.addons = buildAddonInfra(this, env, this.resourceGroup, this.cluster);
 
     const secrets = wireInfraSecrets(this, env, this.cluster, this.resourceGroup.name);
     this.keyVault = secrets.keyVault;
     this.registry = secrets.registry;
+    // The Trivy operator scans images in the platform registry through its workload identity: no registry password.
+    this.addons.trivy?.grantPull(this.registry.id);
     this.workloadIdentities = secrets.workloadIdentities;
     this.workloads = secrets.bindings;
 
@@ -93,6 +100,11 @@ export class InfraStack extends TerraformStack {
     new TerraformOutput(this, 'node_resource_group', { value: this.cluster.nodeResourceGroup });
     new TerraformOutput(this, 'key_vault_id', { value: this.keyVault.id });
     new TerraformOutput(this, 'acr_id', { value: this.registry.id });
+  }
+
+  /** What the platform stack's add-ons read from this stack (cross-stack references). */
+  get addonOutputs(): AddonInfraOutputs {
+    return this.addons.outputs;
   }
 
   /** The connection the platform stack configures its providers from. */

@@ -8,6 +8,8 @@ import { PlatformNamespace, type PlatformNamespaceProps } from '../constructs/k8
 import { configureBackend, type BackendContext } from './backend';
 import type { ClusterConnection } from './infra-stack';
 import { wirePlatformSecrets, type WorkloadBinding } from './secrets-wiring';
+import type { AddonInfraOutputs } from './addon-infra';
+import { buildPlatformAddons, type PlatformAddons } from './platform-addons';
 
 export interface PlatformStackProps {
   readonly env: ResolvedEnvironment;
@@ -16,6 +18,8 @@ export interface PlatformStackProps {
   readonly cluster: ClusterConnection;
   /** Workloads reading Key Vault, from the infra stack. @default [] */
   readonly workloads?: readonly WorkloadBinding[];
+  /** The add-ons' Azure side, from the infra stack. @default - no add-ons, no application namespaces */
+  readonly addons?: AddonInfraOutputs;
 }
 
 /** AKS's fixed Entra ID server application ID: the audience of every AKS API server token. */
@@ -40,6 +44,8 @@ export class PlatformStack extends TerraformStack {
   readonly kubernetesProvider: KubernetesProvider;
   readonly helmProvider: HelmProvider;
   private readonly namespaces = new Map<string, PlatformNamespace>();
+  /** Namespaces with their baseline, ingress, Trivy operator and Velero (when `addons` is given). */
+  readonly addons?: PlatformAddons;
 
   constructor(scope: Construct, id: string, props: PlatformStackProps) {
     super(scope, id);
@@ -57,6 +63,9 @@ export class PlatformStack extends TerraformStack {
       kubernetes: { host: cluster.host, clusterCaCertificate: caCert, exec },
     });
 
+    // Add-ons and the namespace baseline first: they create namespaces with their Pod Security level and labels;
+    // workloads then find those namespaces instead of creating bare ones.
+    if (props.addons) this.addons = buildPlatformAddons(this, env, props.addons);
     wirePlatformSecrets(this, props.workloads ?? [], (name) => this.namespace(name));
   }
 

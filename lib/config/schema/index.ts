@@ -10,8 +10,11 @@ import { guid, pattern, tags } from './common';
 import { networkSchema } from './network';
 import { nodePoolDefaultsSchema, nodePoolSchema } from './node-pools';
 import { acrSchema } from './acr';
+import { addonsSchema, ingressSchema } from './addons';
+import { backupSchema } from './backup';
 import { keyVaultSchema } from './key-vault';
-import { backupSchema, platformSchema } from './services';
+import { namespacesSchema } from './namespaces';
+import { platformSchema } from './services';
 import { workloadsSchema } from './workloads';
 
 export const nodePoolName = pattern(
@@ -43,8 +46,11 @@ export const environmentSchema = z.strictObject({
   keyVault: keyVaultSchema.prefault({}).describe('Key Vault for the Secrets Store CSI driver.'),
   acr: acrSchema.prefault({}).describe('Azure Container Registry attached to the cluster.'),
   workloads: workloadsSchema,
-  backup: backupSchema.prefault({}).describe('Velero backup storage.'),
+  backup: backupSchema.prefault({}).describe('Velero: backup storage account, identity, release and schedules.'),
   platform: platformSchema.prefault({}).describe('How the platform stack reaches the cluster.'),
+  ingress: ingressSchema.prefault({}).describe('The ingress controller: ingress-nginx, Application Gateway for Containers or AGIC.'),
+  addons: addonsSchema.prefault({}).describe('In-cluster add-ons (Helm releases) besides ingress and Velero.'),
+  namespaces: namespacesSchema,
 });
 
 export type EnvironmentInput = z.input<typeof environmentSchema>;

@@ -1,0 +1,59 @@
+import { ConfigError, parseConfig } from '../../lib/config';
+import { config, configText } from '../helpers/synth';
+
+function problemsWith(patch: Record<string, unknown>): string[] {
+  try {
+    parseConfig(configText(patch), 'platform.yaml');
+  } catch (e) {
+    if (e instanceof ConfigError) return e.message.split('\n').slice(1).map((l) => l.trim());
+    throw e;
+  }
+  throw new Error('configuration was accepted');
+}
+const prod = (p: Record<string, unknown>) => ({ environments: { prod: p } });
+
+describe('add-on configuration', () => {
+  const env = config().environments.find((e) => e.name === 'prod')!;
+
+  test('the defaults are the seed: ingress-nginx, Trivy operator and Velero on, production and staging namespaces', () => {
+    expect(env.ingress.controller).toBe('nginx');
+    expect(env.addons.trivyOperator.enabled).toBe(true);
+    expect(env.backup).toMatchObject({ enabled: true, containerName: 'velero', snapshots: 'csi' });
+    expect(Object.keys(env.namespaces)).toEqual(['production', 'staging']);
+    expect(env.backup.schedules['daily-backup']).toEqual({ schedule: '0 2 * * *', includedNamespaces: ['production', 'staging'], ttl: '720h' });
+  });
+
+  test('agic without a gateway ID is reported at its path', () => {
+    expect(problemsWith(prod({ ingress: { controller: 'agic' } }))).toContainEqual(
+      expect.stringMatching(/environments\.prod\.ingress\.agic\.applicationGatewayId: is required when ingress\.controller is agic/),
+    );
+  });
+
+  test('an unknown ingress controller lists the allowed ones', () => {
+    expect(problemsWith(prod({ ingress: { controller: 'traefik' } }))).toContainEqual(expect.stringMatching(/got "traefik"; allowed "nginx", "agc", "agic", "none"/));
+  });
+
+  test('a scan-job node pool that does not exist is reported with the pools that do', () => {
+    expect(problemsWith(prod({ addons: { trivyOperator: { scanJobNodePool: 'nope' } } }))).toContainEqual(
+      expect.stringMatching(/addons\.trivyOperator\.scanJobNodePool: no such node pool \(got "nope"; allowed system, apps, gpu, spot\)/),
+    );
+  });
+
+  test('a schedule that names none of the environment namespaces is reported', () => {
+    const patch = prod({ backup: { schedules: { nightly: { schedule: '0 3 * * *', includedNamespaces: ['nope'] } } } });
+    expect(problemsWith(patch)).toContainEqual(expect.stringMatching(/backup\.schedules\.nightly\.includedNamespaces: names no namespace of this environment/));
+  });
+
+  test('a schedule that is not a five-field cron expression is rejected', () => {
+    const patch = prod({ backup: { schedules: { nightly: { schedule: '0 3 * *', includedNamespaces: ['production'] } } } });
+    expect(problemsWith(patch)).toContainEqual(expect.stringMatching(/backup\.schedules\.nightly\.schedule: invalid format/));
+  });
+
+  test('a misspelt add-on setting gets a suggestion', () => {
+    expect(problemsWith(prod({ addons: { trivyOperator: { ignoreUnfixd: true } } }))).toContainEqual(expect.stringMatching(/unknown key; did you mean "ignoreUnfixed"\?/));
+  });
+
+  test('the backup storage account name still follows the storage naming rule', () => {
+    expect(problemsWith(prod({ backup: { storageAccountName: 'Bad_Name' } }))).toContainEqual(expect.stringMatching(/backup\.storageAccountName: invalid storage account name/));
+  });
+});

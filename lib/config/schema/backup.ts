@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { VELERO_SNAPSHOT_MODES_LIST } from '../../enums';
+import { chartVersionSchema, helmValuesSchema, releaseSchema } from './addons';
+
+const scheduleSchema = z.strictObject({
+  schedule: z.string().regex(/^\S+( \S+){4}$/).describe('Cron expression (five fields).'),
+  includedNamespaces: z.array(z.string().min(1)).min(1).describe('Namespaces backed up.'),
+  ttl: z.string().regex(/^\d+(h|m|s)(\d+(m|s))?$/).default('720h').describe('How long each backup is kept. Default: 720h (30 days).'),
+});
+
+/** Velero: backup storage in the infra stack, the Velero release in the platform stack. */
+export const backupSchema = z.strictObject({
+  enabled: z.boolean().default(true).describe('Velero backups (storage account, identity and release). Default: true.'),
+  storageAccountName: z
+    .string()
+    .optional()
+    .describe('Backup storage account, globally unique, 3-24 lowercase letters and digits. Forces replacement. Default: stbk<project><environment>.'),
+  containerName: z
+    .string()
+    .regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/)
+    .default('velero')
+    .describe('Blob container for backups. Forces replacement. Default: velero.'),
+  softDeleteDays: z.int().min(1).max(365).default(14).describe('Days deleted blobs and containers stay recoverable. Default: 14.'),
+  snapshots: z
+    .enum(VELERO_SNAPSHOT_MODES_LIST)
+    .default('csi')
+    .describe('Volume snapshots: csi (CSI snapshots, no credentials file), azure-plugin (the plugin\'s VolumeSnapshotter: Contributor on the node resource group and a credentials Secret holding only subscription and resource group) or none. Default: csi.'),
+  nodeAgent: z.boolean().default(false).describe('Deploy the node agent (file-system backups; makes the velero namespace privileged). Default: false.'),
+  pluginImage: z.string().default('velero/velero-plugin-for-microsoft-azure:v1.14.0').describe('Azure plugin image. Default: velero/velero-plugin-for-microsoft-azure:v1.14.0.'),
+  schedules: z
+    .record(z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/), scheduleSchema)
+    .default({ 'daily-backup': { schedule: '0 2 * * *', includedNamespaces: ['production', 'staging'], ttl: '720h' } })
+    .describe('Backup schedules by name. Default: daily-backup at 02:00 of production and staging, kept 720h (the seed).'),
+  chartVersion: chartVersionSchema('12.1.0'),
+  values: helmValuesSchema,
+  release: releaseSchema.prefault({}),
+});
+
+export type BackupConfig = z.output<typeof backupSchema>;

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+const cpuMemory = z.strictObject({ cpu: z.string().min(1), memory: z.string().min(1) });
+const labels = z.record(z.string(), z.string());
+
+const allowRule = z.strictObject({
+  podSelector: labels.optional().describe('Pods the rule applies to, by label. Default: every pod in the namespace.'),
+  from: z
+    .array(z.strictObject({ podSelector: labels.optional(), namespaceSelector: labels.optional() }))
+    .min(1)
+    .describe('Allowed sources: pods and/or namespaces by label.'),
+  ports: z
+    .array(z.strictObject({ port: z.int().min(1).max(65535), protocol: z.enum(['TCP', 'UDP', 'SCTP']).default('TCP') }))
+    .default([])
+    .describe('Allowed ports. Default: all.'),
+});
+
+/** One application namespace and its baseline. */
+export const namespaceSchema = z.strictObject({
+  podSecurity: z
+    .enum(['restricted', 'baseline'])
+    .default('restricted')
+    .describe('Pod Security Standards level for enforce, audit and warn. Default: restricted.'),
+  quota: z
+    .record(z.string(), z.string())
+    .default({
+      'requests.cpu': '100',
+      'requests.memory': '200Gi',
+      'limits.cpu': '200',
+      'limits.memory': '400Gi',
+      persistentvolumeclaims: '20',
+      'services.loadbalancers': '5',
+    })
+    .describe('ResourceQuota spec.hard ({} for none). Default: the seed\'s (requests 100 CPU/200Gi, limits 200/400Gi, 20 PVCs, 5 load balancers).'),
+  limits: z
+    .strictObject({
+      container: z.strictObject({ max: cpuMemory, min: cpuMemory, default: cpuMemory, defaultRequest: cpuMemory }),
+      pod: z.strictObject({ max: cpuMemory, min: cpuMemory }),
+    })
+    .optional()
+    .describe('LimitRange. Default: the seed\'s (container 100m-4 CPU, 128Mi-8Gi, default 500m/512Mi, request 200m/256Mi; pod up to 8 CPU/16Gi).'),
+  denyAllIngress: z.boolean().default(true).describe('Default-deny ingress NetworkPolicy. Default: true.'),
+  allowIngress: z.record(z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/), allowRule).default({}).describe('Allowed ingress flows by policy name. Default: none.'),
+  labels: labels.default({}).describe('Extra namespace labels. Default: none.'),
+});
+
+export const namespacesSchema = z
+  .record(z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/), namespaceSchema)
+  .prefault({ production: {}, staging: {} })
+  .describe('Application namespaces by name, each with Pod Security labels, quota, limits and network policies. Set one to null to drop it. Default: production and staging.');
+
+export type NamespaceConfig = z.output<typeof namespaceSchema>;

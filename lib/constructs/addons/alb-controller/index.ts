@@ -1,0 +1,61 @@
+import { Construct } from 'constructs';
+import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
+import { HelmAddon, type HelmReleaseSettings, type Values } from '../helm-addon';
+import type { ChartPin } from '../chart-catalog';
+
+/** Application Gateway for Containers' ALB controller, pinned (published only as an OCI chart). */
+export const ALB_CONTROLLER_CHART: ChartPin = {
+  chart: 'alb-controller',
+  repository: 'oci://mcr.microsoft.com/application-lb/charts',
+  version: '1.7.9',
+};
+
+/** Pod Security level for the controller namespace: the chart's pod settings are not published, so baseline. */
+export const ALB_CONTROLLER_POD_SECURITY = 'baseline';
+
+export interface AlbControllerProps extends HelmReleaseSettings {
+  /** Namespace of the controller and the ApplicationLoadBalancer (a reference). */
+  readonly namespace: string;
+  /** Client ID of the ALB controller's workload identity (from the infra stack). */
+  readonly clientId: string;
+  /** The delegated association subnet's ID (from the infra stack). */
+  readonly subnetId: string;
+  /** Name of the ApplicationLoadBalancer resource (Gateways reference it). @default 'alb' */
+  readonly albName?: string;
+  /** @default ALB_CONTROLLER_CHART.version */
+  readonly chartVersion?: string;
+  /** The user's values, merged last. @default {} */
+  readonly values?: Values;
+}
+
+/**
+ * The ALB controller (Application Gateway for Containers) through Helm, authenticating with workload identity,
+ * and the `ApplicationLoadBalancer` that makes it create the AGC resource in the delegated subnet. Gateways use
+ * the class `azure-alb-external` with the annotation `alb.networking.azure.io/alb-name: <albName>`.
+ */
+export class AlbController extends Construct {
+  readonly addon: HelmAddon;
+  readonly applicationLoadBalancer: Manifest;
+
+  constructor(scope: Construct, id: string, props: AlbControllerProps) {
+    super(scope, id);
+    this.addon = new HelmAddon(this, 'helm', {
+      ...props,
+      chart: { ...ALB_CONTROLLER_CHART, version: props.chartVersion ?? ALB_CONTROLLER_CHART.version },
+      releaseName: 'alb-controller',
+      defaults: {},
+      computed: { albController: { namespace: props.namespace, podIdentity: { clientID: props.clientId } } },
+      overrides: props.values,
+    });
+    // kubernetes_manifest needs the CRD at plan time: on a new cluster, apply the release first (README).
+    this.applicationLoadBalancer = new Manifest(this, 'application-load-balancer', {
+      manifest: {
+        apiVersion: 'alb.networking.azure.io/v1',
+        kind: 'ApplicationLoadBalancer',
+        metadata: { name: props.albName ?? 'alb', namespace: props.namespace },
+        spec: { associations: [props.subnetId] },
+      },
+      dependsOn: [this.addon.release],
+    });
+  }
+}

@@ -1,0 +1,132 @@
+import { Construct } from 'constructs';
+import { LimitRangeV1 } from '@cdktf/provider-kubernetes/lib/limit-range-v1';
+import { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
+import { ResourceQuotaV1 } from '@cdktf/provider-kubernetes/lib/resource-quota-v1';
+
+/** CPU and memory, as Kubernetes quantities. */
+export interface CpuMemory {
+  readonly cpu: string;
+  readonly memory: string;
+}
+
+/** The seed's per-namespace quota (section "Resource Quotas"). */
+export const SEED_RESOURCE_QUOTA: Record<string, string> = {
+  'requests.cpu': '100',
+  'requests.memory': '200Gi',
+  'limits.cpu': '200',
+  'limits.memory': '400Gi',
+  persistentvolumeclaims: '20',
+  'services.loadbalancers': '5',
+};
+
+/** The seed's LimitRange (section "LimitRange"). */
+export interface NamespaceLimits {
+  readonly container: { readonly max: CpuMemory; readonly min: CpuMemory; readonly default: CpuMemory; readonly defaultRequest: CpuMemory };
+  readonly pod: { readonly max: CpuMemory; readonly min: CpuMemory };
+}
+
+export const SEED_LIMITS: NamespaceLimits = {
+  container: {
+    max: { cpu: '4', memory: '8Gi' },
+    min: { cpu: '100m', memory: '128Mi' },
+    default: { cpu: '500m', memory: '512Mi' },
+    defaultRequest: { cpu: '200m', memory: '256Mi' },
+  },
+  pod: { max: { cpu: '8', memory: '16Gi' }, min: { cpu: '200m', memory: '256Mi' } },
+};
+
+/** One allowed ingress source: pods by label, namespaces by label, or both (pods in those namespaces). */
+export interface IngressPeer {
+  readonly podSelector?: Record<string, string>;
+  readonly namespaceSelector?: Record<string, string>;
+}
+
+/** An allow rule on top of the default deny (the seed's allow-frontend-to-backend). */
+export interface IngressAllowRule {
+  /** Policy name. */
+  readonly name: string;
+  /** Pods it applies to, by label. @default {} (every pod in the namespace) */
+  readonly podSelector?: Record<string, string>;
+  /** Allowed sources; empty allows every source. */
+  readonly from: IngressPeer[];
+  /** Allowed ports. @default [] (every port) */
+  readonly ports?: { readonly port: number; readonly protocol?: 'TCP' | 'UDP' | 'SCTP' }[];
+}
+
+export interface NamespaceBaselineProps {
+  /** The namespace, as a reference to the namespace resource. */
+  readonly namespace: string;
+  /** ResourceQuota `spec.hard`; empty for no quota. @default SEED_RESOURCE_QUOTA */
+  readonly quota?: Record<string, string>;
+  /** LimitRange; undefined for the seed's. @default SEED_LIMITS */
+  readonly limits?: NamespaceLimits;
+  /** A default-deny ingress policy for every pod. @default true */
+  readonly denyAllIngress?: boolean;
+  /** Allow rules. @default [] */
+  readonly allowIngress?: IngressAllowRule[];
+}
+
+const NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+/**
+ * What every application namespace carries besides its Pod Security labels: a ResourceQuota, a LimitRange (so pods
+ * without requests still get them) and network isolation (deny all ingress, then the allowed flows).
+ */
+export class NamespaceBaseline extends Construct {
+  readonly quota?: ResourceQuotaV1;
+  readonly limitRange: LimitRangeV1;
+  readonly networkPolicies: NetworkPolicyV1[] = [];
+
+  constructor(scope: Construct, id: string, props: NamespaceBaselineProps) {
+    super(scope, id);
+    const quota = props.quota ?? SEED_RESOURCE_QUOTA;
+    const limits = props.limits ?? SEED_LIMITS;
+    if (Object.keys(quota).length > 0) {
+      this.quota = new ResourceQuotaV1(this, 'quota', {
+        metadata: { name: 'namespace-quota', namespace: props.namespace },
+        spec: { hard: quota },
+      });
+    }
+    const c = limits.container;
+    this.limitRange = new LimitRangeV1(this, 'limits', {
+      metadata: { name: 'namespace-limits', namespace: props.namespace },
+      spec: {
+        limit: [
+          { type: 'Container', max: { ...c.max }, min: { ...c.min }, default: { ...c.default }, defaultRequest: { ...c.defaultRequest } },
+          { type: 'Pod', max: { ...limits.pod.max }, min: { ...limits.pod.min } },
+        ],
+      },
+    });
+    if (props.denyAllIngress ?? true) {
+      this.networkPolicies.push(
+        new NetworkPolicyV1(this, 'deny-all-ingress', {
+          metadata: { name: 'deny-all-ingress', namespace: props.namespace },
+          spec: { podSelector: {}, policyTypes: ['Ingress'] },
+        }),
+      );
+    }
+    const seen = new Set<string>();
+    for (const rule of props.allowIngress ?? []) {
+      if (!NAME.test(rule.name) || rule.name === 'deny-all-ingress' || seen.has(rule.name)) {
+        throw new Error(`NamespaceBaseline: allowIngress name "${rule.name}" is invalid or repeated (allowed: a unique DNS label other than deny-all-ingress)`);
+      }
+      seen.add(rule.name);
+      const sel = (labels?: Record<string, string>) => (labels ? { matchLabels: labels } : undefined);
+      this.networkPolicies.push(
+        new NetworkPolicyV1(this, `allow-${rule.name}`, {
+          metadata: { name: rule.name, namespace: props.namespace },
+          spec: {
+            podSelector: rule.podSelector ? { matchLabels: rule.podSelector } : {},
+            policyTypes: ['Ingress'],
+            ingress: [
+              {
+                from: rule.from.map((p) => ({ podSelector: sel(p.podSelector), namespaceSelector: sel(p.namespaceSelector) })),
+                ports: (rule.ports ?? []).map((p) => ({ port: String(p.port), protocol: p.protocol ?? 'TCP' })),
+              },
+            ],
+          },
+        }),
+      );
+    }
+  }
+}

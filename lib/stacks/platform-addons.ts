@@ -1,0 +1,119 @@
+/**
+ * What the platform stack installs: the application namespaces with their baseline, the chosen ingress controller,
+ * the Trivy operator and Velero. Wiring only: every Azure value comes from the infra stack's typed outputs.
+ */
+import type { ResolvedEnvironment } from '../config';
+import { AlbController, ALB_CONTROLLER_POD_SECURITY } from '../constructs/addons/alb-controller';
+import { IngressNginx, INGRESS_NGINX_POD_SECURITY } from '../constructs/addons/ingress-nginx';
+import { TrivyOperator, TRIVY_OPERATOR_POD_SECURITY } from '../constructs/addons/trivy-operator';
+import { TRIVY_NAMESPACE } from '../constructs/addons/trivy-operator/azure';
+import { Velero, VELERO_NAMESPACE, veleroPodSecurity } from '../constructs/addons/velero';
+import { NamespaceBaseline } from '../constructs/k8s/namespace-baseline';
+import type { AddonInfraOutputs } from './addon-infra';
+import type { PlatformStack } from './platform-stack';
+
+/** Labels every add-on namespace carries. */
+const ADDON_LABELS = { 'app.kubernetes.io/managed-by': 'cdktf', 'platform/role': 'addon' };
+
+export interface PlatformAddons {
+  readonly namespaces: Record<string, NamespaceBaseline>;
+  readonly ingressNginx?: IngressNginx;
+  readonly albController?: AlbController;
+  readonly trivyOperator?: TrivyOperator;
+  readonly velero?: Velero;
+}
+
+/** Builds one add-on; a failed values check names the configuration block the values came from. */
+function fromConfig<T>(env: ResolvedEnvironment, block: string, build: () => T): T {
+  try {
+    return build();
+  } catch (e) {
+    if (e instanceof Error && e.message.startsWith('chart ')) e.message = `environments.${env.name}.${block}: ${e.message}`;
+    throw e;
+  }
+}
+
+export function buildPlatformAddons(stack: PlatformStack, env: ResolvedEnvironment, infra: AddonInfraOutputs): PlatformAddons {
+  const namespaces: Record<string, NamespaceBaseline> = {};
+  for (const [name, ns] of Object.entries(env.namespaces)) {
+    const created = stack.namespace(name, { podSecurity: ns.podSecurity, labels: { 'platform/role': 'application', ...ns.labels } });
+    namespaces[name] = new NamespaceBaseline(stack, `baseline-${name}`, {
+      namespace: created.name,
+      quota: ns.quota,
+      limits: ns.limits,
+      denyAllIngress: ns.denyAllIngress,
+      allowIngress: Object.entries(ns.allowIngress).map(([ruleName, r]) => ({ name: ruleName, ...r })),
+    });
+  }
+
+  const ing = env.ingress;
+  let ingressNginx: IngressNginx | undefined;
+  let albController: AlbController | undefined;
+  if (ing.controller === 'nginx') {
+    const ns = stack.namespace('ingress-nginx', { podSecurity: INGRESS_NGINX_POD_SECURITY, labels: ADDON_LABELS });
+    ingressNginx = fromConfig(env, 'ingress.nginx', () => new IngressNginx(stack, 'ingress-nginx', {
+      ...ing.nginx.release,
+      namespace: ns.name,
+      replicaCount: ing.nginx.replicas,
+      internal: ing.nginx.loadBalancer === 'internal',
+      publicIp: infra.ingressPublicIp,
+      requests: ing.nginx.requests,
+      metrics: ing.nginx.metrics,
+      chartVersion: ing.nginx.chartVersion,
+      values: ing.nginx.values,
+    }));
+  } else if (ing.controller === 'agc' && infra.agc) {
+    const agc = infra.agc;
+    const ns = stack.namespace(ing.agc.namespace, { podSecurity: ALB_CONTROLLER_POD_SECURITY, labels: ADDON_LABELS });
+    albController = fromConfig(env, 'ingress.agc', () => new AlbController(stack, 'alb-controller', {
+      ...ing.agc.release,
+      namespace: ns.name,
+      clientId: agc.clientId,
+      subnetId: agc.subnetId,
+      albName: ing.agc.albName,
+      chartVersion: ing.agc.chartVersion,
+      values: ing.agc.values,
+    }));
+  }
+
+  let trivyOperator: TrivyOperator | undefined;
+  const trivy = env.addons.trivyOperator;
+  if (trivy.enabled) {
+    const ns = stack.namespace(TRIVY_NAMESPACE, { podSecurity: TRIVY_OPERATOR_POD_SECURITY, labels: ADDON_LABELS });
+    const pool = trivy.scanJobNodePool
+      ? env.nodePools.find((p) => p.name === trivy.scanJobNodePool)
+      : env.nodePools.find((p) => p.kind === 'user');
+    trivyOperator = fromConfig(env, 'addons.trivyOperator', () => new TrivyOperator(stack, 'trivy-operator', {
+      ...trivy.release,
+      namespace: ns.name,
+      ignoreUnfixed: trivy.ignoreUnfixed,
+      severities: trivy.severities,
+      scanJobsConcurrentLimit: trivy.scanJobsConcurrentLimit,
+      scanJobResources: trivy.scanJobResources,
+      scanJobNodeSelector: pool ? { 'kubernetes.azure.com/agentpool': pool.name } : undefined,
+      scanJobTolerations: pool?.taints,
+      clientId: infra.trivy?.clientId,
+      chartVersion: trivy.chartVersion,
+      values: trivy.values,
+    }));
+  }
+
+  let velero: Velero | undefined;
+  const backup = env.backup;
+  if (backup.enabled && infra.velero) {
+    const store = infra.velero;
+    const ns = stack.namespace(VELERO_NAMESPACE, { podSecurity: veleroPodSecurity(backup.nodeAgent), labels: ADDON_LABELS });
+    velero = fromConfig(env, 'backup', () => new Velero(stack, 'velero', {
+      ...backup.release,
+      namespace: ns.name,
+      storage: { ...store, subscriptionId: infra.subscriptionId, nodeResourceGroup: infra.nodeResourceGroup },
+      snapshotMode: backup.snapshots,
+      nodeAgent: backup.nodeAgent,
+      schedules: backup.schedules,
+      pluginImage: backup.pluginImage,
+      chartVersion: backup.chartVersion,
+      values: backup.values,
+    }));
+  }
+  return { namespaces, ingressNginx, albController, trivyOperator, velero };
+}
