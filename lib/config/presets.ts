@@ -8,7 +8,13 @@ import type { Preset } from '../enums';
 export const PRESET_LAYERS: Record<Preset, Record<string, unknown>> = {
   production: {},
   development: {
-    cluster: { skuTier: 'Free' },
+    cluster: {
+      skuTier: 'Free',
+      // A public API server open to every address, said out loud: no VNet runner or IP list needed for a dev cluster.
+      apiServer: { access: 'publicUnrestricted' },
+      // Managed Prometheus and Defender for Containers are billed per node/vCore: off for development.
+      monitoring: { prometheus: false, defender: false },
+    },
     nodePoolDefaults: {
       system: { count: 1, minCount: 1, maxCount: 1 },
       user: { vmSize: 'Standard_B2s', count: 1, minCount: 1, maxCount: 3 },
