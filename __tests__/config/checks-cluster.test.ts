@@ -112,6 +112,12 @@ describe('networking and pools', () => {
     expect(prod({ nodePools: { apps: { kind: 'user', spotMaxPrice: 0.1 } } })).toEqual([expect.stringContaining('nodePools.apps.spotMaxPrice: applies only to pools of kind spot')]);
   });
 
+  test('taints on the system pool are refused (it is tainted through only_critical_addons_enabled)', () => {
+    expect(prod({ nodePools: { system: { kind: 'system', taints: ['CriticalAddonsOnly=true:NoSchedule'] } } })).toEqual([
+      expect.stringContaining('nodePools.system.taints: the system pool is tainted CriticalAddonsOnly=true:NoSchedule through only_critical_addons_enabled'),
+    ]);
+  });
+
   test('a spot price is -1 or positive', () => {
     expect(prod({ nodePools: { spot: { kind: 'spot', spotMaxPrice: 0 } } })[0]).toContain('nodePools.spot.spotMaxPrice');
   });

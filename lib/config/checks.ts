@@ -284,6 +284,15 @@ function checkEgressAndPools(env: ResolvedEnvironment, out: Problem[]): void {
     });
   }
   for (const p of env.nodePools) {
+    if (p.kind === 'system' && p.taints.length > 0) {
+      // azurerm's default_node_pool has no node_taints: the system pool is tainted through only_critical_addons_enabled.
+      out.push({
+        path: `nodePools.${p.name}.taints`,
+        message: 'the system pool is tainted CriticalAddonsOnly=true:NoSchedule through only_critical_addons_enabled; other taints cannot be set on the default pool',
+        got: p.taints.join(', '),
+        allowed: 'no taints (add a pool of kind user with the taints instead)',
+      });
+    }
     if (p.kind === 'spot') continue;
     for (const key of ['spotMaxPrice', 'evictionPolicy'] as const) {
       if (p[key] !== undefined) {
