@@ -118,6 +118,10 @@ describe('networking and pools', () => {
     ]);
   });
 
+  test('Windows pools are refused with the cilium data plane', () => {
+    expect(prod({ network: { policy: 'cilium' }, nodePools: { win: { kind: 'windows' } } })).toEqual([expect.stringContaining('nodePools.win.kind: Windows nodes need Azure CNI without the cilium data plane')]);
+  });
+
   test('a spot price is -1 or positive', () => {
     expect(prod({ nodePools: { spot: { kind: 'spot', spotMaxPrice: 0 } } })[0]).toContain('nodePools.spot.spotMaxPrice');
   });
@@ -130,6 +134,11 @@ describe('networking and pools', () => {
 describe('monitoring', () => {
   test('retention is 30-730 days', () => {
     expect(prod({ cluster: { monitoring: { retentionDays: 7 } } })[0]).toContain('cluster.monitoring.retentionDays: too small');
+  });
+
+  test('a Prometheus workspace with Prometheus off is refused', () => {
+    const amw = '/subscriptions/1/resourceGroups/rg/providers/Microsoft.Monitor/accounts/amw';
+    expect(problemsWith({ environments: { dev: { cluster: { monitoring: { existingMonitorWorkspaceId: amw } } } } })).toEqual([expect.stringContaining('environments.dev.cluster.monitoring.existingMonitorWorkspaceId: is set but managed Prometheus is off')]);
   });
 
   test('an unknown log category lists the allowed ones', () => {

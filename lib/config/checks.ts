@@ -283,6 +283,10 @@ function checkEgressAndPools(env: ResolvedEnvironment, out: Problem[]): void {
       allowed: 'loadBalancer or managedNATGateway with a created VNet',
     });
   }
+  const mon = env.cluster.monitoring;
+  if (mon.existingMonitorWorkspaceId && !mon.prometheus) {
+    out.push({ path: 'cluster.monitoring.existingMonitorWorkspaceId', message: 'is set but managed Prometheus is off', got: mon.existingMonitorWorkspaceId, allowed: 'no workspace, or monitoring.prometheus: true' });
+  }
   for (const p of env.nodePools) {
     if (p.kind === 'system' && p.taints.length > 0) {
       // azurerm's default_node_pool has no node_taints: the system pool is tainted through only_critical_addons_enabled.
@@ -291,6 +295,14 @@ function checkEgressAndPools(env: ResolvedEnvironment, out: Problem[]): void {
         message: 'the system pool is tainted CriticalAddonsOnly=true:NoSchedule through only_critical_addons_enabled; other taints cannot be set on the default pool',
         got: p.taints.join(', '),
         allowed: 'no taints (add a pool of kind user with the taints instead)',
+      });
+    }
+    if (p.osType === 'Windows' && (n.plugin !== 'azure' || n.policy === 'cilium')) {
+      out.push({
+        path: `nodePools.${p.name}.kind`,
+        message: 'Windows nodes need Azure CNI without the cilium data plane (kubenet and cilium do not support them)',
+        got: `plugin ${n.plugin}, policy ${n.policy}`,
+        allowed: 'network.plugin azure with policy azure, calico or none',
       });
     }
     if (p.kind === 'spot') continue;
