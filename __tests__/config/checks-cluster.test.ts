@@ -68,6 +68,10 @@ describe('upgrades and maintenance', () => {
     expect(prod({ cluster: { kubernetesVersion: '1.32.9', upgrades: { channel: 'patch' } } })).toEqual([expect.stringMatching(/cluster\.kubernetesVersion: the patch upgrade channel takes a major\.minor version .*allowed 1\.32\)$/)]);
   });
 
+  test('the node-image channel needs the NodeImage OS channel', () => {
+    expect(prod({ cluster: { upgrades: { channel: 'node-image', nodeOsChannel: 'SecurityPatch' } } })).toEqual([expect.stringContaining('cluster.upgrades.nodeOsChannel: the node-image upgrade channel requires nodeOsChannel NodeImage')]);
+  });
+
   test('an auto-upgrade window without a channel is refused', () => {
     expect(prod({ cluster: { upgrades: { channel: 'none' } } })).toEqual([expect.stringContaining('cluster.upgrades.autoUpgradeWindow.enabled: a window for automatic upgrades needs an upgrade channel')]);
   });

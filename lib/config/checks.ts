@@ -220,6 +220,14 @@ function checkUpgrades(env: ResolvedEnvironment, out: Problem[]): void {
       allowed: v.split('.').slice(0, 2).join('.'),
     });
   }
+  if (u.channel === 'node-image' && u.nodeOsChannel !== 'NodeImage') {
+    out.push({
+      path: 'cluster.upgrades.nodeOsChannel',
+      message: 'the node-image upgrade channel requires nodeOsChannel NodeImage',
+      got: u.nodeOsChannel,
+      allowed: 'NodeImage, or another upgrade channel',
+    });
+  }
   if (u.channel === 'none' && u.autoUpgradeWindow.enabled) {
     out.push({
       path: 'cluster.upgrades.autoUpgradeWindow.enabled',

@@ -362,6 +362,9 @@ export class AksCluster extends Construct {
       privateClusterEnabled: access === 'private',
       privateDnsZoneId: access === 'private' ? dnsZone : undefined,
       privateClusterPublicFqdnEnabled: access === 'private' ? (api.publicFqdn ?? false) : undefined,
+      // Note: azurerm 4.55 does not clear ranges when this block goes away (hashicorp/terraform-provider-azurerm
+      // PR 32602, open), so moving a live cluster from authorizedRanges to publicUnrestricted also needs
+      // `az aks update --api-server-authorized-ip-ranges ""` once.
       apiServerAccessProfile:
         access === 'authorizedRanges' ? { authorizedIpRanges: api.authorizedIpRanges ?? [] } : undefined,
       automaticUpgradeChannel: this.managedUpgrades ? channel : undefined,
