@@ -62,6 +62,10 @@ describe('pools from config', () => {
     expect(p).toMatchObject({ upgrade_settings: { max_surge: '50%' }, max_pods: 110, os_disk_size_gb: 128, vm_size: 'Standard_E4s_v3', node_labels: { workload: 'application', team: 'a' } });
   });
 
+  test('zones and counts come from config', () => {
+    expect(prodPools({ apps: { kind: 'user', zones: ['1'], count: 2, minCount: 2, maxCount: 4 } }).apps).toMatchObject({ zones: ['1'], node_count: 2, min_count: 2, max_count: 4 });
+  });
+
   test('any number of pools per environment', () => {
     expect(Object.keys(prodPools({ batch: { kind: 'spot' }, web: { kind: 'user' } })).sort()).toEqual(['apps', 'batch', 'gpu', 'spot', 'web']);
   });
