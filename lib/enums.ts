@@ -78,3 +78,61 @@ export type IngressController = (typeof INGRESS_CONTROLLERS)[number];
 export const VELERO_SNAPSHOT_MODES_LIST = ['csi', 'azure-plugin', 'none'] as const;
 /** How Velero snapshots persistent volumes (see lib/constructs/addons/velero/azure.ts). */
 export type VeleroSnapshotModeName = (typeof VELERO_SNAPSHOT_MODES_LIST)[number];
+export const API_SERVER_ACCESS = ['private', 'authorizedRanges', 'publicUnrestricted'] as const;
+/**
+ * How the API server is reachable: a private cluster (private endpoint in the node VNet), a public endpoint limited
+ * to authorized IP ranges, or (an explicit, visible choice) a public endpoint open to every address.
+ */
+export type ApiServerAccess = (typeof API_SERVER_ACCESS)[number];
+
+export const UPGRADE_CHANNELS = ['none', 'patch', 'stable', 'rapid', 'node-image'] as const;
+/** `automatic_upgrade_channel` (`--auto-upgrade-channel`); `none` leaves the attribute unset (manual upgrades). */
+export type UpgradeChannel = (typeof UPGRADE_CHANNELS)[number];
+
+export const NODE_OS_UPGRADE_CHANNELS = ['None', 'Unmanaged', 'SecurityPatch', 'NodeImage'] as const;
+/** `node_os_upgrade_channel` (`--node-os-upgrade-channel`). */
+export type NodeOsUpgradeChannel = (typeof NODE_OS_UPGRADE_CHANNELS)[number];
+
+export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+/** A day of the week as the maintenance configuration API spells it. */
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export const MAINTENANCE_FREQUENCIES = ['Daily', 'Weekly', 'AbsoluteMonthly', 'RelativeMonthly'] as const;
+/** How often a planned maintenance window recurs (`--schedule-type`). */
+export type MaintenanceFrequency = (typeof MAINTENANCE_FREQUENCIES)[number];
+
+export const WEEK_INDEXES = ['First', 'Second', 'Third', 'Fourth', 'Last'] as const;
+/** Week of the month for a RelativeMonthly window (`--week-index`). */
+export type WeekIndex = (typeof WEEK_INDEXES)[number];
+
+export const KUBELET_IDENTITY_MODES = ['aksManaged', 'create', 'existing'] as const;
+/**
+ * Who owns the kubelet identity: AKS (created in the node resource group), the platform (a user-assigned identity
+ * it creates), or an existing user-assigned identity (bring your own, seed 003).
+ */
+export type KubeletIdentityMode = (typeof KUBELET_IDENTITY_MODES)[number];
+
+export const SPOT_EVICTION_POLICIES = ['Delete', 'Deallocate'] as const;
+/** `eviction_policy` of a Spot pool (`--eviction-policy`). */
+export type SpotEvictionPolicy = (typeof SPOT_EVICTION_POLICIES)[number];
+
+export const AUTOSCALER_EXPANDERS = ['random', 'least-waste', 'most-pods', 'priority'] as const;
+/** `auto_scaler_profile.expander`. */
+export type AutoscalerExpander = (typeof AUTOSCALER_EXPANDERS)[number];
+
+/** The AKS control-plane log categories the seed sends to Log Analytics (monitoring section, diagnostic settings). */
+export const CONTROL_PLANE_LOG_CATEGORIES = [
+  'kube-apiserver',
+  'kube-audit',
+  'kube-audit-admin',
+  'kube-controller-manager',
+  'kube-scheduler',
+  'cluster-autoscaler',
+  'guard',
+  'cloud-controller-manager',
+  'csi-azuredisk-controller',
+  'csi-azurefile-controller',
+  'csi-snapshot-controller',
+] as const;
+/** One `enabled_log.category` of the cluster's diagnostic setting. */
+export type ControlPlaneLogCategory = (typeof CONTROL_PLANE_LOG_CATEGORIES)[number];

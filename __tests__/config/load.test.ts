@@ -50,6 +50,8 @@ describe('the default platform.yaml', () => {
       keyVault: 'kv-demo-prod',
       acr: 'acrdemoprod',
       backupStorageAccount: 'stbkdemoprod',
+      virtualNetwork: 'vnet-aks-demo-prod',
+      logAnalyticsWorkspace: 'law-aks-demo-prod',
     });
   });
 

@@ -53,3 +53,26 @@ describe('ACR', () => {
     expect(Object.keys(all(stack('prod-infra'), 'azurerm_container_registry'))).toEqual(['acr_registry_963AFD18']);
   });
 });
+
+describe('ACR attach with a bring-your-own kubelet identity (seed 003)', () => {
+  const s = stack('prod-infra', { environments: { prod: { cluster: { identity: { kubelet: 'create' } } } } });
+  const pulls = Object.entries(all(s, 'azurerm_role_assignment')).filter(([, g]) => g.role_definition_name === 'AcrPull' && !String(g.principal_id).includes('trivy'));
+  const kubeletPull = pulls.find(([, g]) => String(g.principal_id).startsWith('${azurerm_user_assigned_identity.kubelet-identity'));
+
+  test('AcrPull goes to the identity itself, known before the cluster exists', () => {
+    expect(kubeletPull).toBeDefined();
+    expect(kubeletPull![1].principal_id).toMatch(/^\$\{azurerm_user_assigned_identity\.kubelet-identity[\w-]*\.principal_id\}$/);
+    expect(kubeletPull![1].principal_type).toBe('ServicePrincipal');
+  });
+
+  test('the cluster waits for that grant', () => {
+    const cluster = Object.values(all(s, 'azurerm_kubernetes_cluster'))[0];
+    expect(cluster.depends_on).toContain(`azurerm_role_assignment.${kubeletPull![0]}`);
+  });
+
+  test('with an AKS-managed kubelet identity there is no such ordering (it would be a cycle)', () => {
+    const cluster = Object.values(all(stack('prod-infra'), 'azurerm_kubernetes_cluster'))[0];
+    expect(JSON.stringify(cluster.depends_on ?? [])).not.toContain('AcrPull');
+    expect((cluster.depends_on ?? []).some((d: string) => d.startsWith('azurerm_role_assignment.acr'))).toBe(false);
+  });
+});

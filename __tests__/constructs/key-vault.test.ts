@@ -63,8 +63,11 @@ describe('Key Vault', () => {
     });
   });
 
-  test('no workspace, no diagnostic setting', () => {
-    expect(all(stack('prod-infra'), 'azurerm_monitor_diagnostic_setting')).toEqual({});
+  test('the vault\'s logs go to the platform Log Analytics workspace by default', () => {
+    const s = stack('prod-infra');
+    const vault = Object.values(all(s, 'azurerm_monitor_diagnostic_setting')).filter((d) => String(d.target_resource_id).startsWith('${azurerm_key_vault.'));
+    expect(vault).toHaveLength(1);
+    expect(vault[0].log_analytics_workspace_id).toMatch(/^\$\{azurerm_log_analytics_workspace\.[\w-]+\.id\}$/);
   });
 
   test('the vault\'s Terraform address is pinned (renaming it would replace the vault)', () => {

@@ -86,8 +86,12 @@ describe('Application Gateway for Containers', () => {
   const platform = stack('prod-platform', patch);
 
   test('the AGC subnet is delegated to Microsoft.ServiceNetworking/trafficControllers', () => {
-    const subnet = only(infra, 'azurerm_subnet');
+    const subnets = Object.values(all(infra, 'azurerm_subnet')).filter((x) => x.delegation);
+    expect(subnets).toHaveLength(1);
+    const subnet = subnets[0];
     expect(subnet.address_prefixes).toEqual(['10.232.32.0/24']);
+    // In the VNet the infra stack creates, by reference, so Terraform creates the VNet first.
+    expect(subnet.virtual_network_name).toMatch(/^\$\{azurerm_virtual_network\.[\w-]+\.name\}$/);
     expect(subnet.delegation[0].service_delegation.name).toBe('Microsoft.ServiceNetworking/trafficControllers');
   });
 

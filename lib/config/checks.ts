@@ -3,7 +3,7 @@
  * Each returns problems with a path relative to the environment.
  */
 import { containsIp, contains, cidrRange, ipToInt, overlaps } from './cidr';
-import { checkIdentity } from './identity-checks';
+import { checkIdentity as checkWorkloadIdentities } from './identity-checks';
 import type { ResolvedEnvironment } from './model';
 import { checkAddons } from './checks-addons';
 
@@ -47,6 +47,14 @@ const NAME_RULES: Record<keyof ResolvedEnvironment['names'], NameRule> = {
   backupStorageAccount: {
     path: 'backup.storageAccountName', what: 'storage account name', re: /^[a-z0-9]{3,24}$/,
     allowed: '3-24 lowercase letters and digits',
+  },
+  virtualNetwork: {
+    path: 'network.vnet.name', what: 'virtual network name', re: /^[a-zA-Z0-9]([-\w.]{0,62}\w)?$/,
+    allowed: '1-64 letters, digits, underscores, periods and hyphens, starting with a letter or digit, ending with a letter, digit or underscore',
+  },
+  logAnalyticsWorkspace: {
+    path: 'cluster.name', what: 'Log Analytics workspace name (law-<cluster>)', re: /^[A-Za-z0-9][A-Za-z0-9-]{2,61}[A-Za-z0-9]$/,
+    allowed: '4-63 letters, digits and hyphens (shorten the cluster name)',
   },
 };
 
@@ -147,13 +155,186 @@ function checkNodePools(env: ResolvedEnvironment, out: Problem[]): void {
   }
 }
 
+function checkApiServer(env: ResolvedEnvironment, out: Problem[]): void {
+  const a = env.cluster.apiServer;
+  const ranges = a.authorizedIpRanges;
+  if (a.access === 'authorizedRanges' && ranges.length === 0) {
+    // An empty list means "no restriction" to Azure: an open API server must be said out loud, not left implicit.
+    out.push({
+      path: 'cluster.apiServer.authorizedIpRanges',
+      message: 'access authorizedRanges needs at least one range; an empty list leaves the API server open to the internet',
+      got: '[]',
+      allowed: 'one or more CIDRs, access: private, or access: publicUnrestricted to leave it open deliberately',
+    });
+  }
+  if (a.access !== 'authorizedRanges' && ranges.length > 0) {
+    out.push({
+      path: 'cluster.apiServer.authorizedIpRanges',
+      message: `ranges apply only to access authorizedRanges, not ${a.access}`,
+      got: ranges.join(', '),
+      allowed: 'an empty list, or access: authorizedRanges',
+    });
+  }
+  if (a.access !== 'private' && a.privateDnsZone !== 'system') {
+    out.push({
+      path: 'cluster.apiServer.privateDnsZone',
+      message: 'a private DNS zone applies only to a private cluster',
+      got: a.privateDnsZone,
+      allowed: 'system (the default), or access: private',
+    });
+  }
+  if (a.access !== 'private' && a.publicFqdn) {
+    out.push({ path: 'cluster.apiServer.publicFqdn', message: 'applies only to a private cluster', got: true, allowed: 'false, or access: private' });
+  }
+}
+
+function checkIdentity(env: ResolvedEnvironment, out: Problem[]): void {
+  const i = env.cluster.identity;
+  if (i.kubelet === 'existing' && !i.existingKubeletIdentityId) {
+    out.push({
+      path: 'cluster.identity.existingKubeletIdentityId',
+      message: 'kubelet: existing needs the identity resource ID',
+      got: 'none',
+      allowed: '/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>',
+    });
+  }
+  if (i.existingKubeletIdentityId && i.kubelet !== 'existing') {
+    out.push({ path: 'cluster.identity.kubelet', message: 'existingKubeletIdentityId is set but kubelet is not existing', got: i.kubelet, allowed: 'existing' });
+  }
+  if (i.existingKubeletIdentityId && !/\/providers\/Microsoft\.ManagedIdentity\/userAssignedIdentities\/[^/]+$/i.test(i.existingKubeletIdentityId)) {
+    out.push({
+      path: 'cluster.identity.existingKubeletIdentityId',
+      message: 'is not a user-assigned identity ID',
+      got: i.existingKubeletIdentityId,
+      allowed: '…/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>',
+    });
+  }
+}
+
+function checkUpgrades(env: ResolvedEnvironment, out: Problem[]): void {
+  const u = env.cluster.upgrades;
+  const v = env.cluster.kubernetesVersion;
+  if (u.channel === 'patch' && v && v.split('.').length === 3) {
+    out.push({
+      path: 'cluster.kubernetesVersion',
+      message: 'the patch upgrade channel takes a major.minor version (AKS picks the patch)',
+      got: v,
+      allowed: v.split('.').slice(0, 2).join('.'),
+    });
+  }
+  if (u.channel === 'node-image' && u.nodeOsChannel !== 'NodeImage') {
+    out.push({
+      path: 'cluster.upgrades.nodeOsChannel',
+      message: 'the node-image upgrade channel requires nodeOsChannel NodeImage',
+      got: u.nodeOsChannel,
+      allowed: 'NodeImage, or another upgrade channel',
+    });
+  }
+  if (u.channel === 'none' && u.autoUpgradeWindow.enabled) {
+    out.push({
+      path: 'cluster.upgrades.autoUpgradeWindow.enabled',
+      message: 'a window for automatic upgrades needs an upgrade channel',
+      got: true,
+      allowed: 'false, or an upgrade channel other than none',
+    });
+  }
+  if ((u.nodeOsChannel === 'None' || u.nodeOsChannel === 'Unmanaged') && u.nodeOsWindow.enabled) {
+    out.push({
+      path: 'cluster.upgrades.nodeOsWindow.enabled',
+      message: `a node OS window needs nodeOsChannel SecurityPatch or NodeImage, not ${u.nodeOsChannel}`,
+      got: true,
+      allowed: 'false, or nodeOsChannel SecurityPatch | NodeImage',
+    });
+  }
+  for (const key of ['autoUpgradeWindow', 'nodeOsWindow'] as const) {
+    const w = u[key];
+    const at = `cluster.upgrades.${key}`;
+    if (w.frequency === 'AbsoluteMonthly' && w.dayOfMonth === undefined) {
+      out.push({ path: `${at}.dayOfMonth`, message: 'frequency AbsoluteMonthly needs dayOfMonth', got: 'none', allowed: '1-31' });
+    }
+    if (w.frequency !== 'AbsoluteMonthly' && w.dayOfMonth !== undefined) {
+      out.push({ path: `${at}.dayOfMonth`, message: `applies only to frequency AbsoluteMonthly, not ${w.frequency}`, got: w.dayOfMonth, allowed: 'no dayOfMonth' });
+    }
+    if (w.frequency === 'RelativeMonthly' && w.weekIndex === undefined) {
+      out.push({ path: `${at}.weekIndex`, message: 'frequency RelativeMonthly needs weekIndex', got: 'none', allowed: 'First, Second, Third, Fourth, Last' });
+    }
+    if (w.frequency !== 'RelativeMonthly' && w.weekIndex !== undefined) {
+      out.push({ path: `${at}.weekIndex`, message: `applies only to frequency RelativeMonthly, not ${w.frequency}`, got: w.weekIndex, allowed: 'no weekIndex' });
+    }
+    checkBlackouts(w.notAllowed, `${at}.notAllowed`, out);
+  }
+  const d = u.defaultWindow;
+  if (d.startHour + d.durationHours > 24) {
+    out.push({
+      path: 'cluster.upgrades.defaultWindow.durationHours',
+      message: 'the default window must end within its day',
+      got: `startHour ${d.startHour}, durationHours ${d.durationHours}`,
+      allowed: `at most ${24 - d.startHour} hours from hour ${d.startHour}`,
+    });
+  }
+  checkBlackouts(d.notAllowed, 'cluster.upgrades.defaultWindow.notAllowed', out);
+}
+
+function checkBlackouts(list: readonly { start: string; end: string }[], at: string, out: Problem[]): void {
+  list.forEach((b, i) => {
+    if (Date.parse(b.start) >= Date.parse(b.end)) {
+      out.push({ path: `${at}.${i}.end`, message: 'must be after start', got: `${b.start} .. ${b.end}`, allowed: `a time after ${b.start}` });
+    }
+  });
+}
+
+function checkEgressAndPools(env: ResolvedEnvironment, out: Problem[]): void {
+  const n = env.network;
+  if ((n.outboundType === 'userDefinedRouting' || n.outboundType === 'userAssignedNATGateway') && !n.existingNodeSubnetId) {
+    out.push({
+      path: 'network.outboundType',
+      message: `${n.outboundType} needs a subnet you prepared (route table or NAT gateway): set network.existingNodeSubnetId`,
+      got: n.outboundType,
+      allowed: 'loadBalancer or managedNATGateway with a created VNet',
+    });
+  }
+  const mon = env.cluster.monitoring;
+  if (mon.existingMonitorWorkspaceId && !mon.prometheus) {
+    out.push({ path: 'cluster.monitoring.existingMonitorWorkspaceId', message: 'is set but managed Prometheus is off', got: mon.existingMonitorWorkspaceId, allowed: 'no workspace, or monitoring.prometheus: true' });
+  }
+  for (const p of env.nodePools) {
+    if (p.kind === 'system' && p.taints.length > 0) {
+      // azurerm's default_node_pool has no node_taints: the system pool is tainted through only_critical_addons_enabled.
+      out.push({
+        path: `nodePools.${p.name}.taints`,
+        message: 'the system pool is tainted CriticalAddonsOnly=true:NoSchedule through only_critical_addons_enabled; other taints cannot be set on the default pool',
+        got: p.taints.join(', '),
+        allowed: 'no taints (add a pool of kind user with the taints instead)',
+      });
+    }
+    if (p.osType === 'Windows' && (n.plugin !== 'azure' || n.policy === 'cilium')) {
+      out.push({
+        path: `nodePools.${p.name}.kind`,
+        message: 'Windows nodes need Azure CNI without the cilium data plane (kubenet and cilium do not support them)',
+        got: `plugin ${n.plugin}, policy ${n.policy}`,
+        allowed: 'network.plugin azure with policy azure, calico or none',
+      });
+    }
+    if (p.kind === 'spot') continue;
+    for (const key of ['spotMaxPrice', 'evictionPolicy'] as const) {
+      if (p[key] !== undefined) {
+        out.push({ path: `nodePools.${p.name}.${key}`, message: 'applies only to pools of kind spot', got: p[key], allowed: `no ${key}, or kind: spot` });
+      }
+    }
+  }
+}
+
 /** Every cross-field problem of one environment. */
 export function checkEnvironment(env: ResolvedEnvironment): Problem[] {
   const out: Problem[] = [];
   checkNames(env, out);
   checkNetwork(env, out);
   checkNodePools(env, out);
+  checkApiServer(env, out);
   checkIdentity(env, out);
+  checkUpgrades(env, out);
+  checkEgressAndPools(env, out);
+  checkWorkloadIdentities(env, out);
   checkAddons(env, out);
   return out;
 }

@@ -11,6 +11,10 @@ export interface ResourceNames {
   readonly keyVault: string;
   readonly acr: string;
   readonly backupStorageAccount: string;
+  /** The VNet the platform creates (unused with an existing node subnet). */
+  readonly virtualNetwork: string;
+  /** The Log Analytics workspace the platform creates (unused with an existing workspace). */
+  readonly logAnalyticsWorkspace: string;
 }
 
 /** One environment with every default applied: what the stacks receive. Nothing past lib/config reads files. */

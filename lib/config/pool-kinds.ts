@@ -1,4 +1,4 @@
-import type { NodePoolKind } from '../enums';
+import type { NodePoolKind, SpotEvictionPolicy } from '../enums';
 
 /** A node pool with every default applied. */
 export interface ResolvedNodePool {
@@ -16,6 +16,14 @@ export interface ResolvedNodePool {
   readonly labels: Record<string, string>;
   readonly taints: string[];
   readonly maxSurge: string;
+  /** Spot pools only: max price per hour, -1 = on-demand price. */
+  readonly spotMaxPrice?: number;
+  /** Spot pools only: what happens to evicted nodes. */
+  readonly evictionPolicy?: SpotEvictionPolicy;
+  /** Pods per node. @default the AKS default */
+  readonly maxPods?: number;
+  /** OS disk size in GB. @default the AKS default */
+  readonly osDiskSizeGb?: number;
 }
 
 type KindDefaults = Omit<ResolvedNodePool, 'name' | 'kind'>;
@@ -46,6 +54,7 @@ export const POOL_KIND_DEFAULTS: Record<NodePoolKind, KindDefaults> = {
     count: 1, autoscaling: true, minCount: 1, maxCount: 10, zones: ZONES,
     labels: { 'kubernetes.azure.com/scalesetpriority': 'spot' },
     taints: ['kubernetes.azure.com/scalesetpriority=spot:NoSchedule'], maxSurge: '33%',
+    spotMaxPrice: -1, evictionPolicy: 'Delete',
   },
   windows: {
     mode: 'User', osType: 'Windows', priority: 'Regular', vmSize: 'Standard_D4s_v3',

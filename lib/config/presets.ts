@@ -8,7 +8,13 @@ import type { Preset } from '../enums';
 export const PRESET_LAYERS: Record<Preset, Record<string, unknown>> = {
   production: {},
   development: {
-    cluster: { skuTier: 'Free' },
+    cluster: {
+      skuTier: 'Free',
+      // A public API server open to every address, said out loud: no VNet runner or IP list needed for a dev cluster.
+      apiServer: { access: 'publicUnrestricted' },
+      // Managed Prometheus and Defender for Containers are billed per node/vCore: off for development.
+      monitoring: { prometheus: false, defender: false },
+    },
     // A dev vault can be purged and recreated under the same name; a Standard registry has no zone redundancy
     // or retention policy (Premium features).
     keyVault: { purgeProtection: false, softDeleteRetentionDays: 7 },

@@ -12,6 +12,8 @@ export function resolveNames(project: string, env: string, cfg: EnvironmentConfi
     keyVault: cfg.keyVault.name ?? `kv-${project}-${env}`,
     acr: cfg.acr.name ?? `acr${project}${env}`,
     backupStorageAccount: cfg.backup.storageAccountName ?? `stbk${project}${env}`,
+    virtualNetwork: cfg.network.vnet.name ?? `vnet-${cluster}`,
+    logAnalyticsWorkspace: `law-${cluster}`,
   };
 }
 
@@ -35,6 +37,10 @@ export function resolveNodePools(cfg: EnvironmentConfig): ResolvedNodePool[] {
       labels: { ...base.labels, ...kindDefaults.labels, ...pool.labels },
       taints: pick('taints'),
       maxSurge: pick('maxSurge'),
+      spotMaxPrice: pick('spotMaxPrice'),
+      evictionPolicy: pick('evictionPolicy'),
+      maxPods: pick('maxPods'),
+      osDiskSizeGb: pick('osDiskSizeGb'),
     };
   });
   return pools.sort((a, b) => (a.kind === 'system' ? 0 : 1) - (b.kind === 'system' ? 0 : 1) || a.name.localeCompare(b.name));

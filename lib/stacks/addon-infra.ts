@@ -10,6 +10,7 @@ import type { AksCluster } from '../constructs/aks-cluster';
 import { AgcInfra } from '../constructs/addons/alb-controller/azure';
 import { AgicPermissions } from '../constructs/addons/agic/azure';
 import { IngressPublicIp } from '../constructs/addons/ingress-nginx/public-ip';
+import type { VirtualNetwork } from '../constructs/virtual-network';
 import { TrivyScannerIdentity } from '../constructs/addons/trivy-operator/azure';
 import { VeleroBackupInfra } from '../constructs/addons/velero/azure';
 
@@ -32,7 +33,14 @@ export interface AddonInfra {
   readonly outputs: AddonInfraOutputs;
 }
 
-export function buildAddonInfra(scope: Construct, env: ResolvedEnvironment, rg: ResourceGroup, cluster: AksCluster): AddonInfra {
+export function buildAddonInfra(
+  scope: Construct,
+  env: ResolvedEnvironment,
+  rg: ResourceGroup,
+  cluster: AksCluster,
+  /** The VNet the infra stack created, if it did: the AGC subnet goes there, by reference (so it waits for it). */
+  network?: VirtualNetwork,
+): AddonInfra {
   const base = { resourceGroupName: rg.name, location: env.location, oidcIssuerUrl: cluster.oidcIssuerUrl, tags: env.tags };
   const nodeRgId = cluster.resource.nodeResourceGroupId;
 
@@ -52,7 +60,7 @@ export function buildAddonInfra(scope: Construct, env: ResolvedEnvironment, rg: 
     ing.controller === 'agc'
       ? new AgcInfra(scope, 'agc', {
           ...base,
-          virtualNetworkName: ing.agc.virtualNetworkName ?? `vnet-${env.project}-${env.name}`,
+          virtualNetworkName: ing.agc.virtualNetworkName ?? network?.resource.name ?? env.names.virtualNetwork,
           virtualNetworkResourceGroupName: ing.agc.virtualNetworkResourceGroup ?? rg.name,
           subnetCidr: ing.agc.subnetCidr!,
           nodeResourceGroupId: nodeRgId,

@@ -1,10 +1,17 @@
 import { Construct } from 'constructs';
-import { TerraformOutput, TerraformStack } from 'cdktf';
+import { TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
+import { DataAzurermUserAssignedIdentity } from '@cdktf/provider-azurerm/lib/data-azurerm-user-assigned-identity';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import type { ResolvedEnvironment } from '../config';
-import { AksCluster } from '../constructs/aks-cluster';
+import { AksCluster, type IdentityRef } from '../constructs/aks-cluster';
+import { ContainerInsights } from '../constructs/container-insights';
+import { DiagnosticSetting } from '../constructs/diagnostic-setting';
+import { LogAnalyticsWorkspace } from '../constructs/log-analytics-workspace';
+import { ManagedPrometheus } from '../constructs/managed-prometheus';
+import { VirtualNetwork } from '../constructs/virtual-network';
 import type { IContainerRegistry } from '../constructs/acr';
 import type { IKeyVault } from '../constructs/key-vault';
 import type { WorkloadIdentity } from '../constructs/workload-identity';
@@ -25,6 +32,9 @@ export interface ClusterConnection {
   readonly clusterCaCertificate: string;
 }
 
+/** Name of the Terraform variable holding the Windows node admin password (set it with TF_VAR_windows_admin_password). */
+export const WINDOWS_PASSWORD_VARIABLE = 'windows_admin_password';
+
 /**
  * `<env>-infra`: everything in Azure (azurerm, azuread). Wires constructs together from the resolved environment;
  * it reads no files.
@@ -40,10 +50,20 @@ export class InfraStack extends TerraformStack {
   readonly workloads: WorkloadBinding[];
   /** The add-ons' Azure side (Velero storage, identities, AGC subnet, ingress IP). */
   readonly addons: AddonInfra;
+  /** The VNet, when the platform creates it (not with an existing node subnet). */
+  readonly network?: VirtualNetwork;
+  /** The node subnet's ID (created or given). */
+  readonly nodeSubnetId: string;
+  /** Log Analytics workspace ID (created or given): for other resources' diagnostic settings. */
+  readonly logAnalyticsWorkspaceId: string;
+  /** Managed Prometheus, when enabled. */
+  readonly prometheus?: ManagedPrometheus;
 
   constructor(scope: Construct, id: string, props: InfraStackProps) {
     super(scope, id);
     const { env } = props;
+    const c = env.cluster;
+    const tags = env.tags;
     configureBackend(this, id, env.backend, props.backend);
 
     new AzurermProvider(this, 'azurerm', {
@@ -57,19 +77,37 @@ export class InfraStack extends TerraformStack {
     this.resourceGroup = new ResourceGroup(this, 'resource-group', {
       name: env.names.resourceGroup,
       location: env.location,
-      tags: env.tags,
+      tags,
     });
+    const where = { resourceGroupName: this.resourceGroup.name, location: env.location, tags };
+
+    if (env.network.existingNodeSubnetId) {
+      this.nodeSubnetId = env.network.existingNodeSubnetId;
+    } else {
+      this.network = new VirtualNetwork(this, 'network', { ...where, name: env.names.virtualNetwork, addressSpace: [env.network.vnet.addressSpace] });
+      this.nodeSubnetId = this.network.addSubnet({ name: env.network.vnet.nodeSubnetName, addressPrefix: env.network.vnet.nodeSubnet }).id;
+    }
+
+    const mon = c.monitoring;
+    this.logAnalyticsWorkspaceId =
+      mon.existingWorkspaceId ??
+      new LogAnalyticsWorkspace(this, 'log-analytics', {
+        ...where,
+        name: env.names.logAnalyticsWorkspace,
+        retentionDays: mon.retentionDays,
+        dailyQuotaGb: mon.dailyQuotaGb,
+      }).id;
 
     const system = env.nodePools.find((p) => p.kind === 'system')!;
+    const hasWindows = env.nodePools.some((p) => p.osType === 'Windows');
     this.cluster = new AksCluster(this, 'aks', {
+      ...where,
       name: env.names.cluster,
       dnsPrefix: env.names.dnsPrefix,
-      resourceGroupName: this.resourceGroup.name,
-      location: env.location,
       tenantId: env.tenantId,
-      kubernetesVersion: env.cluster.kubernetesVersion,
-      skuTier: env.cluster.skuTier,
-      adminGroupObjectIds: env.cluster.adminGroupObjectIds,
+      kubernetesVersion: c.kubernetesVersion,
+      skuTier: c.skuTier,
+      adminGroupObjectIds: c.adminGroupObjectIds,
       systemPool: system,
       network: {
         plugin: env.network.plugin,
@@ -79,14 +117,50 @@ export class InfraStack extends TerraformStack {
         podCidr: env.network.podCidr,
         serviceCidr: env.network.serviceCidr,
         dnsServiceIp: env.network.dnsServiceIp,
-        nodeSubnetId: env.network.existingNodeSubnetId,
+        nodeSubnetId: this.nodeSubnetId,
       },
       ingressApplicationGatewayId: env.ingress.controller === 'agic' ? env.ingress.agic.applicationGatewayId : undefined,
-      tags: env.tags,
+      apiServer: {
+        access: c.apiServer.access,
+        authorizedIpRanges: c.apiServer.authorizedIpRanges,
+        privateDnsZoneId: { system: 'System', none: 'None' }[c.apiServer.privateDnsZone] ?? c.apiServer.privateDnsZone,
+        publicFqdn: c.apiServer.publicFqdn,
+      },
+      kubeletIdentity: this.kubeletIdentity(env),
+      autoscalerProfile: c.autoscalerProfile,
+      upgrades: {
+        channel: c.upgrades.channel,
+        nodeOsChannel: c.upgrades.nodeOsChannel,
+        defaultWindow: c.upgrades.defaultWindow.enabled ? c.upgrades.defaultWindow : undefined,
+        autoUpgradeWindow: c.upgrades.autoUpgradeWindow.enabled ? c.upgrades.autoUpgradeWindow : undefined,
+        nodeOsWindow: c.upgrades.nodeOsWindow.enabled ? c.upgrades.nodeOsWindow : undefined,
+      },
+      secretRotationInterval: c.secretRotationInterval,
+      monitoring: {
+        logAnalyticsWorkspaceId: this.logAnalyticsWorkspaceId,
+        containerInsights: mon.containerInsights,
+        defender: mon.defender,
+        prometheus: mon.prometheus,
+        azurePolicy: mon.azurePolicy,
+      },
+      windowsProfile: hasWindows
+        ? {
+            adminUsername: c.windows.adminUsername,
+            // The password comes from the environment at plan time (TF_VAR_windows_admin_password): it never lands
+            // in platform.yaml or the synthesized JSON.
+            adminPassword: new TerraformVariable(this, WINDOWS_PASSWORD_VARIABLE, {
+              type: 'string',
+              sensitive: true,
+              nullable: false,
+              description: 'Administrator password of the Windows nodes (8-123 characters). Set TF_VAR_windows_admin_password.',
+            }).stringValue,
+            azureHybridBenefit: c.windows.azureHybridBenefit,
+          }
+        : undefined,
     });
-    this.addons = buildAddonInfra(this, env, this.resourceGroup, this.cluster);
+    this.addons = buildAddonInfra(this, env, this.resourceGroup, this.cluster, this.network);
 
-    const secrets = wireInfraSecrets(this, env, this.cluster, this.resourceGroup.name);
+    const secrets = wireInfraSecrets(this, env, this.cluster, this.resourceGroup.name, this.logAnalyticsWorkspaceId);
     this.keyVault = secrets.keyVault;
     this.registry = secrets.registry;
     // The Trivy operator scans images in the platform registry through its workload identity: no registry password.
@@ -94,17 +168,81 @@ export class InfraStack extends TerraformStack {
     this.workloadIdentities = secrets.workloadIdentities;
     this.workloads = secrets.bindings;
 
-    new TerraformOutput(this, 'cluster_id', { value: this.cluster.id });
-    new TerraformOutput(this, 'cluster_name', { value: this.cluster.name });
-    new TerraformOutput(this, 'oidc_issuer_url', { value: this.cluster.oidcIssuerUrl });
-    new TerraformOutput(this, 'node_resource_group', { value: this.cluster.nodeResourceGroup });
-    new TerraformOutput(this, 'key_vault_id', { value: this.keyVault.id });
-    new TerraformOutput(this, 'acr_id', { value: this.registry.id });
+    for (const pool of env.nodePools) {
+      if (pool.kind === 'system') continue;
+      this.cluster.addNodePool(pool);
+    }
+
+    if (mon.containerInsights) {
+      new ContainerInsights(this, 'container-insights', {
+        ...where,
+        clusterName: env.names.cluster,
+        clusterId: this.cluster.id,
+        logAnalyticsWorkspaceId: this.logAnalyticsWorkspaceId,
+      });
+    }
+    if (mon.prometheus) {
+      this.prometheus = new ManagedPrometheus(this, 'prometheus', {
+        ...where,
+        clusterName: env.names.cluster,
+        clusterId: this.cluster.id,
+        monitorWorkspaceId: mon.existingMonitorWorkspaceId,
+      });
+    }
+    if (mon.diagnosticLogs.length > 0 || mon.diagnosticMetrics) {
+      new DiagnosticSetting(this, 'aks-diagnostics', {
+        name: 'aks-diagnostics',
+        targetResourceId: this.cluster.id,
+        logAnalyticsWorkspaceId: this.logAnalyticsWorkspaceId,
+        logCategories: mon.diagnosticLogs,
+        allMetrics: mon.diagnosticMetrics,
+      });
+    }
+
+    const out = (name: string, value: string, description: string, sensitive = false) =>
+      new TerraformOutput(this, name, { value, description, sensitive: sensitive || undefined });
+    out('cluster_id', this.cluster.id, 'AKS cluster resource ID.');
+    out('cluster_name', this.cluster.name, 'AKS cluster name.');
+    // kube_config is sensitive in the provider: outputs derived from it must be marked sensitive too.
+    out('api_host', this.cluster.host, 'API server URL.', true);
+    out('cluster_ca_certificate', this.cluster.clusterCaCertificate, 'Base64 PEM of the cluster CA.', true);
+    out('oidc_issuer_url', this.cluster.oidcIssuerUrl, 'OIDC issuer URL, for federated identity credentials.');
+    out('kubelet_identity_object_id', this.cluster.kubeletIdentity.objectId, 'Kubelet identity object ID (AcrPull goes here).');
+    out('kubelet_identity_client_id', this.cluster.kubeletIdentity.clientId, 'Kubelet identity client ID.');
+    out('secrets_provider_identity_object_id', this.cluster.secretsProviderIdentity.objectId, 'Key Vault secrets provider identity object ID.');
+    out('secrets_provider_identity_client_id', this.cluster.secretsProviderIdentity.clientId, 'Key Vault secrets provider identity client ID (userAssignedIdentityID).');
+    out('node_resource_group', this.cluster.nodeResourceGroup, 'The node resource group (MC_...).');
+    out('log_analytics_workspace_id', this.logAnalyticsWorkspaceId, 'Log Analytics workspace receiving cluster logs.');
+    out('key_vault_id', this.keyVault.id, 'Key Vault resource ID.');
+    out('acr_id', this.registry.id, 'Container registry resource ID.');
   }
 
   /** What the platform stack's add-ons read from this stack (cross-stack references). */
   get addonOutputs(): AddonInfraOutputs {
     return this.addons.outputs;
+  }
+
+  /** The bring-your-own kubelet identity, created or looked up, or undefined for an AKS-managed one. */
+  private kubeletIdentity(env: ResolvedEnvironment): IdentityRef | undefined {
+    const i = env.cluster.identity;
+    if (i.kubelet === 'create') {
+      return new UserAssignedIdentity(this, 'kubelet-identity', {
+        name: `id-${env.names.cluster}-kubelet`,
+        resourceGroupName: this.resourceGroup.name,
+        location: env.location,
+        tags: env.tags,
+      });
+    }
+    if (i.kubelet === 'existing' && i.existingKubeletIdentityId) {
+      const parts = i.existingKubeletIdentityId.split('/');
+      const existing = new DataAzurermUserAssignedIdentity(this, 'kubelet-identity', {
+        name: parts[parts.length - 1],
+        resourceGroupName: parts[4],
+      });
+      // The data source's own ID is the identity's resource ID; pass the configured one so no read is needed to plan.
+      return { id: i.existingKubeletIdentityId, clientId: existing.clientId, principalId: existing.principalId };
+    }
+    return undefined;
   }
 
   /** The connection the platform stack configures its providers from. */

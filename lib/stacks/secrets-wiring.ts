@@ -43,7 +43,14 @@ export interface InfraSecrets {
 }
 
 /** The vault, the registry (and its attachment), and each workload's identity and grants. */
-export function wireInfraSecrets(scope: Construct, env: ResolvedEnvironment, cluster: AksCluster, resourceGroupName: string): InfraSecrets {
+export function wireInfraSecrets(
+  scope: Construct,
+  env: ResolvedEnvironment,
+  cluster: AksCluster,
+  resourceGroupName: string,
+  /** The platform's Log Analytics workspace: the vault's diagnostic logs go there unless keyVault says otherwise. */
+  logAnalyticsWorkspaceId?: string,
+): InfraSecrets {
   const kv = env.keyVault;
   const keyVault: IKeyVault = kv.existingId
     ? KeyVault.fromVaultId(scope, 'key-vault', { vaultId: kv.existingId, tenantId: env.tenantId, authorization: kv.authorization })
@@ -59,7 +66,7 @@ export function wireInfraSecrets(scope: Construct, env: ResolvedEnvironment, clu
         publicNetworkAccess: kv.publicNetworkAccess,
         networkRules: kv.networkAcls,
         privateEndpoint: kv.privateEndpoint,
-        logAnalyticsWorkspaceId: kv.logAnalyticsWorkspaceId,
+        logAnalyticsWorkspaceId: kv.logAnalyticsWorkspaceId ?? logAnalyticsWorkspaceId,
         preventDestroy: kv.preventDestroy,
         tags: env.tags,
       });
@@ -77,7 +84,11 @@ export function wireInfraSecrets(scope: Construct, env: ResolvedEnvironment, clu
         publicNetworkAccess: acr.publicNetworkAccess,
         tags: env.tags,
       });
-  if (acr.attach) registry.grantPull({ principalId: cluster.kubeletIdentity.objectId, principalName: 'kubelet' });
+  if (acr.attach) {
+    const grant = registry.grantPull({ principalId: cluster.kubeletIdentity.objectId, principalName: 'kubelet' });
+    // A bring-your-own kubelet identity gets AcrPull before the cluster is created (seed 003).
+    if (cluster.hasOwnKubeletIdentity) cluster.addPrerequisite(grant);
+  }
 
   const workloadIdentities = new Map<string, WorkloadIdentity>();
   const bindings: WorkloadBinding[] = [];

@@ -41,7 +41,7 @@ export const environmentSchema = z.strictObject({
   nodePools: z
     .record(nodePoolName, nodePoolSchema)
     .default({ system: { kind: 'system' }, apps: { kind: 'user' } })
-    .describe('Node pools by name; exactly one of kind system. Set a pool to null in an environment to drop one inherited from defaults. Default: system + apps (user).'),
+    .describe('Node pools by name; exactly one of kind system (the cluster default pool). Renaming the system pool forces replacement of the cluster; renaming another pool replaces that pool. Set a pool to null in an environment to drop one inherited from defaults. Default: system + apps (user).'),
   nodePoolDefaults: nodePoolDefaultsSchema.default({}).describe('Defaults per pool kind for this environment, under each pool\'s own settings.'),
   keyVault: keyVaultSchema.prefault({}).describe('Key Vault for the Secrets Store CSI driver.'),
   acr: acrSchema.prefault({}).describe('Azure Container Registry attached to the cluster.'),

@@ -4,8 +4,10 @@ import { azureResourceId, ipv4, ipv4Cidr } from './common';
 
 /** A VNet the platform creates. */
 const vnetSchema = z.strictObject({
-  addressSpace: ipv4Cidr.default('10.224.0.0/12').describe('VNet address space. Default: 10.224.0.0/12.'),
-  nodeSubnet: ipv4Cidr.default('10.224.0.0/16').describe('Subnet for the nodes, inside the address space. Default: 10.224.0.0/16.'),
+  name: z.string().optional().describe('VNet name. Forces replacement. Default: vnet-<cluster>.'),
+  nodeSubnetName: z.string().min(1).max(80).default('snet-nodes').describe('Name of the node subnet. Forces replacement. Default: snet-nodes.'),
+  addressSpace: ipv4Cidr.default('10.224.0.0/12').describe('VNet address space (`--vnet-subnet-id` comes from here). Default: 10.224.0.0/12.'),
+  nodeSubnet: ipv4Cidr.default('10.224.0.0/16').describe('Subnet for the nodes, inside the address space. Forces replacement. Default: 10.224.0.0/16.'),
 });
 
 /**
@@ -18,8 +20,11 @@ export const networkSchema = z.strictObject({
     .enum(NETWORK_PLUGIN_MODES)
     .default('overlay')
     .describe('`overlay` = Azure CNI Overlay (pods get IPs from podCidr, not the VNet). Forces replacement. Default: overlay.'),
-  policy: z.enum(NETWORK_POLICIES).default('azure').describe('Network policy engine; cilium also selects the cilium data plane. Default: azure.'),
-  outboundType: z.enum(OUTBOUND_TYPES).default('loadBalancer').describe('Egress path. Default: loadBalancer.'),
+  policy: z
+    .enum(NETWORK_POLICIES)
+    .default('azure')
+    .describe('Network policy engine (`--network-policy`); cilium also selects the cilium data plane (`--network-dataplane cilium`). Changing an engine that is set forces replacement. Default: azure.'),
+  outboundType: z.enum(OUTBOUND_TYPES).default('loadBalancer').describe('Egress path (`--outbound-type`). The load balancer is always the standard SKU (`--load-balancer-sku standard`). Default: loadBalancer.'),
   podCidr: ipv4Cidr.default('192.168.0.0/16').describe('Pod CIDR for overlay. Forces replacement. Default: 192.168.0.0/16 (the seed).'),
   serviceCidr: ipv4Cidr.default('10.0.0.0/16').describe('Kubernetes service CIDR. Forces replacement. Default: 10.0.0.0/16.'),
   dnsServiceIp: ipv4.default('10.0.0.10').describe('Cluster DNS service IP, inside serviceCidr. Forces replacement. Default: 10.0.0.10.'),

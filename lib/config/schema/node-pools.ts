@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NODE_POOL_KINDS } from '../../enums';
+import { NODE_POOL_KINDS, SPOT_EVICTION_POLICIES } from '../../enums';
 
 /** `key=value:Effect`, as `--node-taints` takes it. */
 const taint = z
@@ -20,8 +20,16 @@ export const nodePoolSchema = z.strictObject({
   maxCount: z.int().min(0).max(1000).optional().describe('Autoscaler maximum (`--max-count`). Default: per kind.'),
   zones: z.array(z.enum(['1', '2', '3'])).optional().describe('Availability zones (`--zones`). Default: ["1","2","3"].'),
   labels: z.record(z.string(), z.string()).optional().describe('Node labels (`--labels`), merged over the kind\'s labels.'),
-  taints: z.array(taint).optional().describe('Node taints (`--node-taints`). Default: per kind.'),
-  maxSurge: z.string().regex(/^(\d+|\d{1,3}%)$/).optional().describe('Upgrade surge, a count or a percentage. Default: 33%.'),
+  taints: z.array(taint).optional().describe('Node taints (`--node-taints`). Not on the system pool (it gets CriticalAddonsOnly=true:NoSchedule through only_critical_addons_enabled). Default: per kind.'),
+  maxSurge: z.string().regex(/^(\d+|\d{1,3}%)$/).optional().describe('Upgrade surge (`--max-surge`), a count or a percentage; not used on spot pools (AKS refuses surge there). Default: 33% (gpu: 1).'),
+  spotMaxPrice: z
+    .number()
+    .refine((v) => v === -1 || v > 0, { message: '-1 or a positive price' })
+    .optional()
+    .describe('Spot pools: highest price per hour in US dollars, -1 = up to the on-demand price (`--spot-max-price`). Default: -1.'),
+  evictionPolicy: z.enum(SPOT_EVICTION_POLICIES).optional().describe('Spot pools: what happens to evicted nodes (`--eviction-policy`). Default: Delete.'),
+  maxPods: z.int().min(10).max(250).optional().describe('Pods per node (`--max-pods`). Forces pool rotation. Default: the AKS default (250 with CNI Overlay).'),
+  osDiskSizeGb: z.int().min(30).max(2048).optional().describe('OS disk size (`--node-osdisk-size`). Forces pool rotation. Default: the AKS default.'),
 });
 
 export type NodePoolInput = z.output<typeof nodePoolSchema>;
