@@ -4,6 +4,7 @@
  */
 import { containsIp, contains, cidrRange, ipToInt, overlaps } from './cidr';
 import type { ResolvedEnvironment } from './model';
+import { checkBaseline } from './baseline-checks';
 
 export interface Problem {
   /** Dotted path inside the environment, e.g. `network.dnsServiceIp`. */
@@ -151,5 +152,6 @@ export function checkEnvironment(env: ResolvedEnvironment): Problem[] {
   checkNames(env, out);
   checkNetwork(env, out);
   checkNodePools(env, out);
+  out.push(...checkBaseline(env));
   return out;
 }

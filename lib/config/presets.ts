@@ -9,6 +9,7 @@ export const PRESET_LAYERS: Record<Preset, Record<string, unknown>> = {
   production: {},
   development: {
     cluster: { skuTier: 'Free' },
+    baseline: { enforcement: 'warn' },
     nodePoolDefaults: {
       system: { count: 1, minCount: 1, maxCount: 1 },
       user: { vmSize: 'Standard_B2s', count: 1, minCount: 1, maxCount: 3 },

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { PRESETS } from '../../enums';
 import { backendSchema } from './backend';
+import { baselineSchema } from './baseline';
 import { clusterSchema } from './cluster';
 import { guid, pattern, tags } from './common';
 import { networkSchema } from './network';
@@ -41,6 +42,7 @@ export const environmentSchema = z.strictObject({
   acr: acrSchema.prefault({}).describe('Azure Container Registry attached to the cluster.'),
   backup: backupSchema.prefault({}).describe('Velero backup storage.'),
   platform: platformSchema.prefault({}).describe('How the platform stack reaches the cluster.'),
+  baseline: baselineSchema.prefault({}).describe('Security baseline checks at synth time: enforcement and waivers (docs/baseline.md).'),
 });
 
 export type EnvironmentInput = z.input<typeof environmentSchema>;
