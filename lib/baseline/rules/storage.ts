@@ -91,11 +91,9 @@ export const storageRules = [
     scanners: ['CKV2_AZURE_38'],
     remedy: 'Set backup.softDeleteDays so blob_properties has delete_retention_policy and container_delete_retention_policy.',
     test: (r) => {
-      const blob = attr(r.attrs, 'blob_properties.delete_retention_policy.days');
-      const cont = attr(r.attrs, 'blob_properties.container_delete_retention_policy.days');
-      const set = (v: unknown) => attr(r.attrs, 'blob_properties') !== undefined && v !== null;
-      const ok = attr(r.attrs, 'blob_properties.delete_retention_policy') !== undefined && attr(r.attrs, 'blob_properties.container_delete_retention_policy') !== undefined;
-      return [ok && set(blob) && set(cont), `blob_properties.delete_retention_policy.days = ${show(blob)}, container_delete_retention_policy.days = ${show(cont)}`];
+      const blob = attr(r.attrs, 'blob_properties.delete_retention_policy');
+      const cont = attr(r.attrs, 'blob_properties.container_delete_retention_policy');
+      return [blob !== undefined && cont !== undefined, `blob_properties.delete_retention_policy = ${show(blob)}, container_delete_retention_policy = ${show(cont)}`];
     },
   }),
   resourceRule({
