@@ -73,3 +73,26 @@ test('replacement paths match with or without block indexes', () => {
   expect(forcesReplacement('azurerm_kubernetes_cluster', 'kubelet_identity.client_id')).toBe(true);
   expect(forcesReplacement('azurerm_key_vault', 'name')).toBe(true);
 });
+
+test('snapshot parsing round-trips multi-line Helm values, quotes, backticks and ${} tokens', () => {
+  const { format } = require('pretty-format') as typeof import('pretty-format');
+  const stack = {
+    resource: {
+      helm_release: {
+        ingress: {
+          chart: 'ingress-nginx',
+          values: ['controller:\n  replicaCount: 2\n  annotations:\n    a: "quoted", b\n  x: `tick` ${var.x}\n', 'single line'],
+          set: [{ name: 'a.b', value: '"' }],
+          count: 2,
+          enabled: true,
+          empty: {},
+          none: [],
+        },
+      },
+    },
+  };
+  const printed = format(stack, { escapeString: false, printBasicPrototype: false, indent: 2 });
+  const escaped = printed.replace(/`|\\|\$\{/g, '\\$&');
+  const file = `// Jest Snapshot v1\n\nexports[\`default stacks x-infra 1\`] = \`\n${escaped}\n\`;\n`;
+  expect(stacksFromSnapshot(file)).toEqual({ 'x-infra': stack });
+});
