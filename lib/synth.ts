@@ -2,20 +2,29 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'fs';
 import * as path from 'path';
 import type { PlatformConfig } from './config';
 import { buildApp } from './app';
+import { BaselineError, failing, readStacks, runBaseline, todayUtc, writeFiles, type EnvironmentReport } from './baseline';
 
 export interface SynthResult {
   /** Absolute path of the output folder. */
   readonly outdir: string;
   /** Stack names written, in order. */
   readonly stacks: string[];
+  /** The security baseline per environment (also written under `reports/<env>/`). */
+  readonly baseline: EnvironmentReport[];
+}
+
+export interface SynthOptions {
+  /** The date waivers are checked against (YYYY-MM-DD). @default today (UTC) */
+  readonly today?: string;
 }
 
 /**
- * Synthesizes every stack into `outdir`, all or nothing: the app writes into a staging folder beside it, and only a
- * complete synth replaces the previous output. A failure (an error annotation, a failed check) leaves the earlier
- * output exactly as it was.
+ * Synthesizes every stack into `outdir`, all or nothing: the app writes into a staging folder beside it, the
+ * security baseline is evaluated on the staged stacks and its reports are added, and only then does the staged
+ * output replace the previous one. A failure (an error annotation, a failed check, a blocking baseline failure in an
+ * environment with `baseline.enforcement: fail`) leaves the earlier output exactly as it was.
  */
-export function synthesize(config: PlatformConfig, outdir = 'cdktf.out', cwd = process.cwd()): SynthResult {
+export function synthesize(config: PlatformConfig, outdir = 'cdktf.out', cwd = process.cwd(), options: SynthOptions = {}): SynthResult {
   const target = path.resolve(cwd, outdir);
   const relative = path.relative(cwd, target) || '.';
   const staging = `${target}.staging`;
@@ -25,12 +34,16 @@ export function synthesize(config: PlatformConfig, outdir = 'cdktf.out', cwd = p
     const { app } = buildApp(config, { outdir: relative, writeTo: staging });
     app.synth();
     const names = app.node.children.map((c) => c.node.id);
+    const policies = Object.fromEntries(config.environments.map((e) => [e.name, e.baseline]));
+    const run = runBaseline(readStacks(staging, names), policies, options.today ?? todayUtc());
+    if (failing(run.reports).length > 0) throw new BaselineError(run.reports);
+    writeFiles(staging, run.files);
     const old = `${target}.previous`;
     rmSync(old, { recursive: true, force: true });
     if (existsSync(target)) renameSync(target, old);
     renameSync(staging, target);
     rmSync(old, { recursive: true, force: true });
-    return { outdir: target, stacks: names };
+    return { outdir: target, stacks: names, baseline: run.reports };
   } catch (e) {
     rmSync(staging, { recursive: true, force: true });
     throw e;

@@ -6,6 +6,7 @@ import { containsIp, contains, cidrRange, ipToInt, overlaps } from './cidr';
 import { checkIdentity as checkWorkloadIdentities } from './identity-checks';
 import type { ResolvedEnvironment } from './model';
 import { checkAddons } from './checks-addons';
+import { checkBaseline } from './baseline-checks';
 
 export interface Problem {
   /** Dotted path inside the environment, e.g. `network.dnsServiceIp`. */
@@ -336,5 +337,6 @@ export function checkEnvironment(env: ResolvedEnvironment): Problem[] {
   checkEgressAndPools(env, out);
   checkWorkloadIdentities(env, out);
   checkAddons(env, out);
+  out.push(...checkBaseline(env));
   return out;
 }

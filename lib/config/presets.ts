@@ -19,6 +19,8 @@ export const PRESET_LAYERS: Record<Preset, Record<string, unknown>> = {
     // or retention policy (Premium features).
     keyVault: { purgeProtection: false, softDeleteRetentionDays: 7 },
     acr: { sku: 'Standard' },
+    // Baseline failures warn instead of stopping synth.
+    baseline: { enforcement: 'warn' },
     nodePoolDefaults: {
       system: { count: 1, minCount: 1, maxCount: 1 },
       user: { vmSize: 'Standard_B2s', count: 1, minCount: 1, maxCount: 3 },

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { PRESETS } from '../../enums';
 import { backendSchema } from './backend';
+import { baselineSchema } from './baseline';
 import { clusterSchema } from './cluster';
 import { guid, pattern, tags } from './common';
 import { networkSchema } from './network';
@@ -51,6 +52,7 @@ export const environmentSchema = z.strictObject({
   ingress: ingressSchema.prefault({}).describe('The ingress controller: ingress-nginx, Application Gateway for Containers or AGIC.'),
   addons: addonsSchema.prefault({}).describe('In-cluster add-ons (Helm releases) besides ingress and Velero.'),
   namespaces: namespacesSchema,
+  baseline: baselineSchema.prefault({}).describe('Security baseline checks at synth time: enforcement and waivers (docs/baseline.md).'),
 });
 
 export type EnvironmentInput = z.input<typeof environmentSchema>;

@@ -1,0 +1,63 @@
+/** The baseline and the review as users run them: `npm run synth` (the bundled app) and `npm run review`. */
+import { execFileSync, spawnSync } from 'child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { ROOT } from '../helpers/synth';
+
+const MAIN = path.join(ROOT, 'dist', 'main.js');
+
+beforeAll(() => {
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.js')]);
+});
+
+/** A scratch project with platform.yaml, optionally edited. */
+function project(edit: (text: string) => string = (t) => t): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'baseline-cli-'));
+  writeFileSync(path.join(dir, 'platform.yaml'), edit(readFileSync(path.join(ROOT, 'platform.yaml'), 'utf8')));
+  return dir;
+}
+const synth = (cwd: string) => spawnSync(process.execPath, [MAIN], { cwd, env: { ...process.env, CDKTF_OUTDIR: '' }, encoding: 'utf8' });
+const withoutWaivers = (t: string) => t.replace(/\n {2}baseline:\n {4}waivers:\n( {6}- .*\n)+/, '\n');
+
+test('synth prints the baseline summary table', () => {
+  const r = synth(project());
+  expect(r.status).toBe(0);
+  expect(r.stdout).toMatch(/Security baseline \(docs\/baseline\.md\):\n {2}environment +enforcement +verdict +pass +fail e\/w\/i +waived +n\/a\n {2}dev +warn +warn /);
+  expect(r.stdout).toMatch(/\n {2}prod +fail +pass +\d+ +0\/\d+\/\d+ +11 /);
+});
+
+test('a prod baseline failure exits non-zero and writes nothing', () => {
+  const dir = project(withoutWaivers);
+  expect(readFileSync(path.join(dir, 'platform.yaml'), 'utf8')).not.toContain('rule: AKS-');
+  const r = synth(dir);
+  expect(r.status).toBe(1);
+  expect(r.stderr).toMatch(/synth failed: security baseline failed in prod:/);
+  expect(r.stderr).toMatch(/prod: FAIL AKS-HA-007 Velero backups scheduled: prod-platform/);
+  expect(existsSync(path.join(dir, 'cdktf.out'))).toBe(false);
+});
+
+test('npm run review compares two synth outputs and flags replacement', () => {
+  const a = project();
+  const b = project((t) => t.replace('serviceCidr: 10.0.0.0/16', 'serviceCidr: 10.1.0.0/16').replace('dnsServiceIp: 10.0.0.10', 'dnsServiceIp: 10.1.0.10'));
+  expect(synth(a).status).toBe(0);
+  expect(synth(b).status).toBe(0);
+  const r = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'scripts', 'ts-run.js'), path.join(ROOT, 'scripts', 'review.ts'), '--base', path.join(a, 'cdktf.out'), '--head', path.join(b, 'cdktf.out')],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  expect(r.status).toBe(0);
+  expect(r.stdout).toMatch(/^## Infrastructure change summary/);
+  expect(r.stdout).toContain('| prod-platform | unchanged | 0 | 0 | 0 | 0 |');
+  expect(r.stdout).toMatch(/`network_profile\.service_cidr`: `"10\.0\.0\.0\/16"` -> `"10\.1\.0\.0\/16"` \*\*forces replacement\*\*/);
+});
+
+test('npm run review without --base compares with the committed snapshot', () => {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'ts-run.js'), path.join(ROOT, 'scripts', 'review.ts')], { cwd: ROOT, encoding: 'utf8' });
+  expect(r.status).toBe(0);
+  expect(r.stdout).toContain('compared with the last committed snapshot');
+  expect(r.stdout).toContain('No resource changes.');
+});
+
+

@@ -1,0 +1,95 @@
+/**
+ * End to end through lib/synth.ts: the baseline runs on the staged output before it replaces the previous one.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { BaselineError } from '../../lib/baseline';
+import { synthesize } from '../../lib/synth';
+import { config, configText } from '../helpers/synth';
+
+const TODAY = '2026-11-25';
+/** The default file without its waivers: the same violations in dev and prod. */
+const NO_WAIVERS = configText({ defaults: { baseline: { waivers: [] } } });
+
+function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out[path.relative(dir, p)] = readFileSync(p, 'utf8');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+test('prod fails synth on an unwaived error-level failure and writes nothing', () => {
+  const cwd = mkdtempSync(path.join(tmpdir(), 'baseline-'));
+  expect(() => synthesize(config(NO_WAIVERS), 'cdktf.out', cwd, { today: TODAY })).toThrow(BaselineError);
+  expect(readdirSync(cwd)).toEqual([]);
+});
+
+test('the failure message names the environment and each blocking rule', () => {
+  const cwd = mkdtempSync(path.join(tmpdir(), 'baseline-'));
+  expect(() => synthesize(config(NO_WAIVERS), 'cdktf.out', cwd, { today: TODAY })).toThrow(/security baseline failed in prod:[\s\S]*prod: FAIL AKS-NET-002 /);
+});
+
+test('a failing synth leaves the previous output unchanged', () => {
+  const cwd = mkdtempSync(path.join(tmpdir(), 'baseline-'));
+  synthesize(config(), 'cdktf.out', cwd, { today: TODAY });
+  const before = tree(path.join(cwd, 'cdktf.out'));
+  expect(() => synthesize(config(NO_WAIVERS), 'cdktf.out', cwd, { today: TODAY })).toThrow(BaselineError);
+  expect(tree(path.join(cwd, 'cdktf.out'))).toEqual(before);
+});
+
+test('dev only warns on the same violation: synth succeeds and the report records the failure', () => {
+  const cwd = mkdtempSync(path.join(tmpdir(), 'baseline-'));
+  const devOnly = configText({ defaults: { baseline: { waivers: [] } }, environments: { prod: null } });
+  const result = synthesize(config(devOnly), 'cdktf.out', cwd, { today: TODAY });
+  const dev = result.baseline.find((r) => r.environment === 'dev')!;
+  expect(dev.enforcement).toBe('warn');
+  expect(dev.blocking.map((f) => f.rule)).toContain('AKS-NET-002');
+  const json = JSON.parse(readFileSync(path.join(cwd, 'cdktf.out/reports/dev/baseline.json'), 'utf8'));
+  expect(json.verdict).toBe('warn');
+  expect(json.blocking).toContainEqual({ rule: 'AKS-NET-002', address: expect.stringMatching(/^dev-infra\.azurerm_kubernetes_cluster\./) });
+});
+
+test('expired waivers make prod fail again', () => {
+  const cwd = mkdtempSync(path.join(tmpdir(), 'baseline-'));
+  expect(() => synthesize(config(), 'cdktf.out', cwd, { today: '2027-01-01' })).toThrow(/waiver for AKS-NET-002 expired on 2026-12-31/);
+});
+
+test('writes a Markdown report, a JSON report and a diagram per environment', () => {
+  const cwd = mkdtempSync(path.join(tmpdir(), 'baseline-'));
+  synthesize(config(), 'cdktf.out', cwd, { today: TODAY });
+  const files = Object.keys(tree(path.join(cwd, 'cdktf.out', 'reports'))).sort();
+  expect(files).toEqual(['dev/baseline.json', 'dev/baseline.md', 'dev/diagram.md', 'prod/baseline.json', 'prod/baseline.md', 'prod/diagram.md']);
+});
+
+test('reports are byte-identical across runs and carry no date or absolute path', () => {
+  const a = mkdtempSync(path.join(tmpdir(), 'baseline-'));
+  const b = mkdtempSync(path.join(tmpdir(), 'baseline-'));
+  synthesize(config(), 'cdktf.out', a, { today: TODAY });
+  synthesize(config(), 'cdktf.out', b, { today: '2026-12-01' });
+  const ta = tree(path.join(a, 'cdktf.out', 'reports'));
+  expect(tree(path.join(b, 'cdktf.out', 'reports'))).toEqual(ta);
+  const all = Object.values(ta).join('\n');
+  expect(all).not.toContain(TODAY);
+  expect(all).not.toContain(a);
+  expect(all).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
+});
+
+test('every finding in the report names its resource and its remedy', () => {
+  const cwd = mkdtempSync(path.join(tmpdir(), 'baseline-'));
+  synthesize(config(), 'cdktf.out', cwd, { today: TODAY });
+  const json = JSON.parse(readFileSync(path.join(cwd, 'cdktf.out/reports/prod/baseline.json'), 'utf8'));
+  expect(json.verdict).toBe('pass');
+  for (const f of json.findings) {
+    expect(f.address).toMatch(/^prod-(infra|platform)/);
+    expect(f.remedy.length).toBeGreaterThan(10);
+    expect(['pass', 'fail', 'waived', 'not-applicable']).toContain(f.status);
+  }
+  expect(existsSync(path.join(cwd, 'cdktf.out.staging'))).toBe(false);
+});

@@ -1,0 +1,128 @@
+/**
+ * The change summary a reviewer pastes into a pull request: per stack, the resources added, removed and changed
+ * between two sets of synthesized stacks, with each changed attribute and whether it forces replacement.
+ */
+import { forcesReplacement } from '../constructs/replacement';
+import type { StackJson } from './stack-model';
+
+export interface AttributeChange {
+  /** Dotted path; block indexes as `[0]`. */
+  readonly path: string;
+  readonly before: unknown;
+  readonly after: unknown;
+  readonly forcesReplacement: boolean;
+}
+
+export interface ResourceChange {
+  /** `type.name` or `data.type.name` inside the stack. */
+  readonly address: string;
+  readonly type: string;
+  readonly attributes: AttributeChange[];
+  readonly replaced: boolean;
+}
+
+export interface StackChange {
+  readonly stack: string;
+  readonly status: 'added' | 'removed' | 'changed' | 'unchanged';
+  readonly added: string[];
+  readonly removed: string[];
+  readonly changed: ResourceChange[];
+}
+
+type Entries = Map<string, { type: string; attrs: Record<string, unknown> }>;
+
+function entries(s: StackJson | undefined): Entries {
+  const out: Entries = new Map();
+  for (const kind of ['resource', 'data'] as const) {
+    const byType = (s?.[kind] ?? {}) as Record<string, Record<string, Record<string, unknown>>>;
+    for (const type of Object.keys(byType)) {
+      for (const name of Object.keys(byType[type])) out.set(`${kind === 'data' ? 'data.' : ''}${type}.${name}`, { type, attrs: byType[type][name] });
+    }
+  }
+  return out;
+}
+
+/** Leaves of a value by path; arrays of scalars are one leaf, arrays of blocks are indexed. */
+function flatten(value: unknown, prefix: string, out: Map<string, unknown>): Map<string, unknown> {
+  const scalarArray = Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object');
+  if (value && typeof value === 'object' && !scalarArray) {
+    if (Array.isArray(value)) value.forEach((v, i) => flatten(v, `${prefix}[${i}]`, out));
+    else {
+      const keys = Object.keys(value).filter((k) => k !== '//');
+      if (keys.length === 0) out.set(prefix, value);
+      for (const k of keys) flatten((value as Record<string, unknown>)[k], prefix ? `${prefix}.${k}` : k, out);
+    }
+  } else out.set(prefix, value);
+  return out;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+function diffResource(type: string, before: Record<string, unknown>, after: Record<string, unknown>): AttributeChange[] {
+  const a = flatten(before, '', new Map());
+  const b = flatten(after, '', new Map());
+  const paths = [...new Set([...a.keys(), ...b.keys()])].sort();
+  return paths
+    .filter((p) => !same(a.get(p), b.get(p)))
+    .map((p) => ({ path: p, before: a.get(p), after: b.get(p), forcesReplacement: forcesReplacement(type, p) }));
+}
+
+/** Compares two sets of stacks by stack name and resource address. */
+export function diffStacks(before: Record<string, StackJson>, after: Record<string, StackJson>): StackChange[] {
+  const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  return names.map((stack) => {
+    const a = entries(before[stack]);
+    const b = entries(after[stack]);
+    const added = [...b.keys()].filter((k) => !a.has(k)).sort();
+    const removed = [...a.keys()].filter((k) => !b.has(k)).sort();
+    const changed: ResourceChange[] = [];
+    for (const k of [...b.keys()].filter((x) => a.has(x)).sort()) {
+      const attributes = diffResource(b.get(k)!.type, a.get(k)!.attrs, b.get(k)!.attrs);
+      if (attributes.length) changed.push({ address: k, type: b.get(k)!.type, attributes, replaced: attributes.some((c) => c.forcesReplacement) });
+    }
+    const status = !before[stack] ? 'added' : !after[stack] ? 'removed' : added.length || removed.length || changed.length ? 'changed' : 'unchanged';
+    return { stack, status, added, removed, changed };
+  });
+}
+
+/** Attribute names whose values never appear in a review (they would be secrets if they were ever literal). */
+const SENSITIVE = /(password|secret|private_key|access_key|client_key|token|connection_string|sas|certificate_data)$/i;
+
+function shown(type: string, path: string, v: unknown): string {
+  if (v === undefined) return '(unset)';
+  const last = path.replace(/\[\d+\]/g, '').split('.').pop() ?? '';
+  if (SENSITIVE.test(last) || (type === 'azurerm_key_vault_secret' && last === 'value')) return '(sensitive)';
+  const s = JSON.stringify(v);
+  return `\`${(s.length > 100 ? `${s.slice(0, 97)}...` : s).replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
+}
+
+/** The change summary as Markdown, for a pull request. */
+export function reviewMarkdown(changes: readonly StackChange[], base: string): string {
+  const lines = [
+    '## Infrastructure change summary',
+    '',
+    `Synthesized stacks compared with ${base}.`,
+    '',
+    '| stack | status | added | removed | changed | replaced |',
+    '|---|---|---:|---:|---:|---:|',
+  ];
+  for (const c of changes) {
+    lines.push(`| ${c.stack} | ${c.status} | ${c.added.length} | ${c.removed.length} | ${c.changed.length} | ${c.changed.filter((r) => r.replaced).length} |`);
+  }
+  const replaced = changes.flatMap((c) => c.changed.filter((r) => r.replaced).map((r) => `\`${c.stack}.${r.address}\``));
+  if (replaced.length) lines.push('', `**Destroyed and recreated on apply:** ${replaced.join(', ')}`);
+  for (const c of changes) {
+    if (c.status === 'unchanged') continue;
+    lines.push('', `### ${c.stack} (${c.status})`, '');
+    for (const a of c.added) lines.push(`- added \`${a}\``);
+    for (const r of c.removed) lines.push(`- removed \`${r}\``);
+    for (const r of c.changed) {
+      lines.push(`- changed \`${r.address}\`${r.replaced ? ' **(forces replacement)**' : ''}`);
+      for (const a of r.attributes) {
+        lines.push(`  - \`${a.path}\`: ${shown(r.type, a.path, a.before)} -> ${shown(r.type, a.path, a.after)}${a.forcesReplacement ? ' **forces replacement**' : ''}`);
+      }
+    }
+  }
+  if (changes.every((c) => c.status === 'unchanged')) lines.push('', 'No resource changes.');
+  return `${lines.join('\n')}\n`;
+}

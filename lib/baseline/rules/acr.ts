@@ -1,0 +1,107 @@
+/** Azure Container Registry (seed: 4. Image Security - ACR 통합, ACR 이미지 스캔 활성화). */
+import { attr, show } from '../stack-model';
+import type { Outcome, Rule } from '../types';
+import { homeAddress, isTrue, outcome, resourceRule } from './dsl';
+import { helmChart } from './k8s-helpers';
+
+const ACR = { area: 'acr', types: ['azurerm_container_registry'], home: 'infra', whenAbsent: 'not-applicable' } as const;
+
+const scanning: Rule = {
+  id: 'AKS-ACR-006',
+  title: 'Images scanned for vulnerabilities (Defender for Containers or Trivy operator)',
+  severity: 'warning',
+  area: 'acr',
+  seed: 'Production checklist / 보안: ACR 이미지 스캔 활성화; 5. 이미지 취약점 스캔: Trivy Operator',
+  scanners: ['CKV_AZURE_163'],
+  remedy: 'Enable the Trivy operator add-on (addons.trivy) or Defender for Containers (cluster.defender).',
+  check(env): Outcome[] {
+    const trivy = env.ofType('helm_release').filter((h) => helmChart(h) === 'trivy-operator');
+    const plans = env
+      .ofType('azurerm_security_center_subscription_pricing')
+      .filter((p) => p.attrs.resource_type === 'Containers' && p.attrs.tier === 'Standard');
+    const defender = env.ofType('azurerm_kubernetes_cluster').filter((c) => attr(c.attrs, 'microsoft_defender') !== undefined);
+    const found = [...trivy, ...plans, ...defender];
+    if (found.length === 0) return [{ address: homeAddress(env, 'platform'), status: 'fail', detail: 'no trivy-operator release, Defender plan or microsoft_defender block' }];
+    return found.map((r) => outcome(r, true, r.type === 'helm_release' ? 'trivy-operator release' : r.type === 'azurerm_kubernetes_cluster' ? 'microsoft_defender set' : 'Defender for Containers plan'));
+  },
+};
+
+const pull: Rule = {
+  id: 'AKS-ACR-007',
+  title: 'Cluster pulls from the registry with AcrPull (no registry credentials)',
+  severity: 'warning',
+  area: 'acr',
+  seed: '4. Image Security: az aks update --attach-acr',
+  remedy: 'Attach the registry with acr.grantPull(cluster kubelet identity) (the infra stack does when acr is enabled).',
+  check(env): Outcome[] {
+    const regs = env.ofType('azurerm_container_registry');
+    if (regs.length === 0) return [{ address: homeAddress(env, 'infra'), status: 'not-applicable', detail: 'no azurerm_container_registry' }];
+    const grants = env.ofType('azurerm_role_assignment').filter((a) => a.attrs.role_definition_name === 'AcrPull');
+    return regs.map((reg) => {
+      const mine = grants.filter((g) => env.references(g, g.attrs.scope, reg));
+      return outcome(reg, mine.length > 0, mine.length ? `AcrPull: ${mine.map((g) => g.tfAddress).join(', ')}` : 'no AcrPull role assignment scoped to this registry');
+    });
+  },
+};
+
+export const acrRules = [
+  resourceRule({
+    ...ACR,
+    id: 'AKS-ACR-001',
+    title: 'Admin account disabled',
+    severity: 'error',
+    seed: '4. Image Security: ACR 통합 (the cluster pulls with its identity, never with the admin user)',
+    scanners: ['CKV_AZURE_137'],
+    remedy: 'Keep the registry admin user off (admin_enabled = false, the AcrRegistry construct default); pull with AcrPull.',
+    test: (r) => [r.attrs.admin_enabled !== true, `admin_enabled = ${show(r.attrs.admin_enabled)}${r.attrs.admin_enabled === undefined ? ' (provider default false)' : ''}`],
+  }),
+  resourceRule({
+    ...ACR,
+    id: 'AKS-ACR-002',
+    title: 'Anonymous pull disabled',
+    severity: 'error',
+    seed: '4. Image Security: only allowed container images (Security Baseline / 권장 정책)',
+    scanners: ['CKV_AZURE_138'],
+    remedy: 'Keep anonymous pull off (anonymous_pull_enabled unset or false).',
+    test: (r) => [r.attrs.anonymous_pull_enabled !== true, `anonymous_pull_enabled = ${show(r.attrs.anonymous_pull_enabled)}`],
+  }),
+  resourceRule({
+    ...ACR,
+    id: 'AKS-ACR-003',
+    title: 'Registry network access restricted',
+    severity: 'warning',
+    seed: 'Security / 5. Network Security (private access to platform services)',
+    scanners: ['CKV_AZURE_139'],
+    remedy: 'Use the Premium SKU with acr.publicNetworkAccess: false (private endpoint) or network rules with default action Deny.',
+    test: (r) => {
+      const pub = r.attrs.public_network_access_enabled;
+      const action = attr(r.attrs, 'network_rule_set.default_action');
+      return [pub === false || action === 'Deny', `public_network_access_enabled = ${show(pub)}, network_rule_set.default_action = ${show(action)}`];
+    },
+  }),
+  resourceRule({
+    ...ACR,
+    id: 'AKS-ACR-004',
+    title: 'Zone-redundant registry',
+    severity: 'warning',
+    seed: 'Production checklist / 고가용성: 다중 가용성 영역 사용',
+    scanners: ['CKV_AZURE_233'],
+    remedy: 'Set acr.zoneRedundancy: true (Premium SKU).',
+    test: (r) => [isTrue(r.attrs.zone_redundancy_enabled), `zone_redundancy_enabled = ${show(r.attrs.zone_redundancy_enabled)}`],
+  }),
+  resourceRule({
+    ...ACR,
+    id: 'AKS-ACR-005',
+    title: 'Untagged manifests expire (retention policy)',
+    severity: 'info',
+    seed: '비용 최적화 / 운영: Cost Management (registry storage)',
+    scanners: ['CKV_AZURE_167'],
+    remedy: 'Set acr.retentionDays (Premium SKU) so untagged manifests are deleted.',
+    test: (r) => {
+      const v = r.attrs.retention_policy_in_days;
+      return [typeof v === 'number' && v > 0, `retention_policy_in_days = ${show(v)}`];
+    },
+  }),
+  scanning,
+  pull,
+];
