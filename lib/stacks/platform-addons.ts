@@ -3,17 +3,35 @@
  * the Trivy operator and Velero. Wiring only: every Azure value comes from the infra stack's typed outputs.
  */
 import type { ResolvedEnvironment } from '../config';
-import { AlbController, ALB_CONTROLLER_POD_SECURITY } from '../constructs/addons/alb-controller';
+import type { NamespaceConfig } from '../config/schema/namespaces';
+import { AlbController, ALB_CONTROLLER_POD_SECURITY, ALB_CONTROLLER_POD_SECURITY_REASON } from '../constructs/addons/alb-controller';
 import { IngressNginx, INGRESS_NGINX_POD_SECURITY } from '../constructs/addons/ingress-nginx';
-import { TrivyOperator, TRIVY_OPERATOR_POD_SECURITY } from '../constructs/addons/trivy-operator';
+import { TrivyOperator, TRIVY_OPERATOR_POD_SECURITY, TRIVY_OPERATOR_POD_SECURITY_REASON } from '../constructs/addons/trivy-operator';
 import { TRIVY_NAMESPACE } from '../constructs/addons/trivy-operator/azure';
-import { Velero, VELERO_NAMESPACE, veleroPodSecurity } from '../constructs/addons/velero';
+import { Velero, VELERO_NAMESPACE, veleroPodSecurity, veleroPodSecurityReason } from '../constructs/addons/velero';
 import { NamespaceBaseline } from '../constructs/k8s/namespace-baseline';
 import type { AddonInfraOutputs } from './addon-infra';
 import type { PlatformStack } from './platform-stack';
 
 /** Labels every add-on namespace carries. */
 const ADDON_LABELS = { 'app.kubernetes.io/managed-by': 'cdktf', 'platform/role': 'addon' };
+
+/**
+ * An application namespace: restricted Pod Security (or the configured level), `platform/role: application`, and
+ * the namespace baseline (quota, limits, default-deny ingress). From a `namespaces` entry, or with the baseline's
+ * defaults for a namespace a workload needs (`ns` undefined). The construct ID `baseline-<name>` is the same either
+ * way, so moving a namespace from `workloads` to `namespaces` keeps its Terraform addresses.
+ */
+export function applicationNamespace(stack: PlatformStack, name: string, ns?: NamespaceConfig): NamespaceBaseline {
+  const created = stack.namespace(name, { podSecurity: ns?.podSecurity ?? 'restricted', labels: { ...ns?.labels, 'platform/role': 'application' } });
+  return new NamespaceBaseline(stack, `baseline-${name}`, {
+    namespace: created.name,
+    quota: ns?.quota,
+    limits: ns?.limits,
+    denyAllIngress: ns?.denyAllIngress,
+    allowIngress: Object.entries(ns?.allowIngress ?? {}).map(([ruleName, r]) => ({ name: ruleName, ...r })),
+  });
+}
 
 export interface PlatformAddons {
   readonly namespaces: Record<string, NamespaceBaseline>;
@@ -35,16 +53,7 @@ function fromConfig<T>(env: ResolvedEnvironment, block: string, build: () => T):
 
 export function buildPlatformAddons(stack: PlatformStack, env: ResolvedEnvironment, infra: AddonInfraOutputs): PlatformAddons {
   const namespaces: Record<string, NamespaceBaseline> = {};
-  for (const [name, ns] of Object.entries(env.namespaces)) {
-    const created = stack.namespace(name, { podSecurity: ns.podSecurity, labels: { 'platform/role': 'application', ...ns.labels } });
-    namespaces[name] = new NamespaceBaseline(stack, `baseline-${name}`, {
-      namespace: created.name,
-      quota: ns.quota,
-      limits: ns.limits,
-      denyAllIngress: ns.denyAllIngress,
-      allowIngress: Object.entries(ns.allowIngress).map(([ruleName, r]) => ({ name: ruleName, ...r })),
-    });
-  }
+  for (const [name, ns] of Object.entries(env.namespaces)) namespaces[name] = applicationNamespace(stack, name, ns);
 
   const ing = env.ingress;
   let ingressNginx: IngressNginx | undefined;
@@ -64,7 +73,7 @@ export function buildPlatformAddons(stack: PlatformStack, env: ResolvedEnvironme
     }));
   } else if (ing.controller === 'agc' && infra.agc) {
     const agc = infra.agc;
-    const ns = stack.namespace(ing.agc.namespace, { podSecurity: ALB_CONTROLLER_POD_SECURITY, labels: ADDON_LABELS });
+    const ns = stack.namespace(ing.agc.namespace, { podSecurity: ALB_CONTROLLER_POD_SECURITY, podSecurityReason: ALB_CONTROLLER_POD_SECURITY_REASON, labels: ADDON_LABELS });
     albController = fromConfig(env, 'ingress.agc', () => new AlbController(stack, 'alb-controller', {
       ...ing.agc.release,
       namespace: ns.name,
@@ -79,7 +88,7 @@ export function buildPlatformAddons(stack: PlatformStack, env: ResolvedEnvironme
   let trivyOperator: TrivyOperator | undefined;
   const trivy = env.addons.trivyOperator;
   if (trivy.enabled) {
-    const ns = stack.namespace(TRIVY_NAMESPACE, { podSecurity: TRIVY_OPERATOR_POD_SECURITY, labels: ADDON_LABELS });
+    const ns = stack.namespace(TRIVY_NAMESPACE, { podSecurity: TRIVY_OPERATOR_POD_SECURITY, podSecurityReason: TRIVY_OPERATOR_POD_SECURITY_REASON, labels: ADDON_LABELS });
     const pool = trivy.scanJobNodePool
       ? env.nodePools.find((p) => p.name === trivy.scanJobNodePool)
       : env.nodePools.find((p) => p.kind === 'user');
@@ -102,7 +111,7 @@ export function buildPlatformAddons(stack: PlatformStack, env: ResolvedEnvironme
   const backup = env.backup;
   if (backup.enabled && infra.velero) {
     const store = infra.velero;
-    const ns = stack.namespace(VELERO_NAMESPACE, { podSecurity: veleroPodSecurity(backup.nodeAgent), labels: ADDON_LABELS });
+    const ns = stack.namespace(VELERO_NAMESPACE, { podSecurity: veleroPodSecurity(backup.nodeAgent), podSecurityReason: veleroPodSecurityReason(backup.nodeAgent), labels: ADDON_LABELS });
     velero = fromConfig(env, 'backup', () => new Velero(stack, 'velero', {
       ...backup.release,
       namespace: ns.name,

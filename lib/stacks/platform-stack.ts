@@ -9,7 +9,7 @@ import { configureBackend, type BackendContext } from './backend';
 import type { ClusterConnection } from './infra-stack';
 import { wirePlatformSecrets, type WorkloadBinding } from './secrets-wiring';
 import type { AddonInfraOutputs } from './addon-infra';
-import { buildPlatformAddons, type PlatformAddons } from './platform-addons';
+import { applicationNamespace, buildPlatformAddons, type PlatformAddons } from './platform-addons';
 
 export interface PlatformStackProps {
   readonly env: ResolvedEnvironment;
@@ -64,9 +64,19 @@ export class PlatformStack extends TerraformStack {
     });
 
     // Add-ons and the namespace baseline first: they create namespaces with their Pod Security level and labels;
-    // workloads then find those namespaces instead of creating bare ones.
+    // workloads then find those namespaces; a namespace only a workload needs is an application namespace too and
+    // gets the same baseline (quota, limits, default-deny ingress) with its defaults.
     if (props.addons) this.addons = buildPlatformAddons(this, env, props.addons);
-    wirePlatformSecrets(this, props.workloads ?? [], (name) => this.namespace(name));
+    wirePlatformSecrets(this, props.workloads ?? [], (name) => this.workloadNamespace(name));
+  }
+
+  /**
+   * A workload's namespace: one that exists already (an add-on's, or a `namespaces` entry) as it is; otherwise an
+   * application namespace with the namespace baseline's defaults.
+   */
+  private workloadNamespace(name: string): PlatformNamespace {
+    if (!this.namespaces.has(name)) applicationNamespace(this, name);
+    return this.namespace(name);
   }
 
   /**

@@ -41,7 +41,12 @@ export const namespaceSchema = z.strictObject({
     .describe('LimitRange. Default: the seed\'s (container 100m-4 CPU, 128Mi-8Gi, default 500m/512Mi, request 200m/256Mi; pod up to 8 CPU/16Gi).'),
   denyAllIngress: z.boolean().default(true).describe('Default-deny ingress NetworkPolicy. Default: true.'),
   allowIngress: z.record(z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/), allowRule).default({}).describe('Allowed ingress flows by policy name. Default: none.'),
-  labels: labels.default({}).describe('Extra namespace labels. Default: none.'),
+  labels: labels
+    .refine((l) => !Object.keys(l).some((k) => k.startsWith('pod-security.kubernetes.io/') || k === 'platform/role'), {
+      message: 'Pod Security labels come from podSecurity and platform/role is set by the platform (allowed: other labels)',
+    })
+    .default({})
+    .describe('Extra namespace labels; not pod-security.kubernetes.io/* (set by podSecurity) nor platform/role (always application). Default: none.'),
 });
 
 export const namespacesSchema = z

@@ -12,6 +12,8 @@ export const ALB_CONTROLLER_CHART: ChartPin = {
 
 /** Pod Security level for the controller namespace: the chart's pod settings are not published, so baseline. */
 export const ALB_CONTROLLER_POD_SECURITY = 'baseline';
+/** Why the controller namespace is baseline, not restricted. */
+export const ALB_CONTROLLER_POD_SECURITY_REASON = "the chart's pod security settings are not published";
 
 export interface AlbControllerProps extends HelmReleaseSettings {
   /** Namespace of the controller and the ApplicationLoadBalancer (a reference). */

@@ -13,6 +13,8 @@ export const TRIVY_OPERATOR_CHART: ChartPin = {
  * host paths (not allowed under baseline). Scan jobs themselves run non-root, read-only, all capabilities dropped.
  */
 export const TRIVY_OPERATOR_POD_SECURITY = 'privileged';
+/** Why `trivy-system` is privileged (the namespace's `platform/pod-security-reason`, shown in the baseline report). */
+export const TRIVY_OPERATOR_POD_SECURITY_REASON = 'the node-collector jobs of the infra assessment mount host paths';
 
 export interface TrivyOperatorProps extends HelmReleaseSettings {
   readonly namespace: string;

@@ -22,6 +22,11 @@ export function veleroPodSecurity(nodeAgent: boolean): 'baseline' | 'privileged'
   return nodeAgent ? 'privileged' : 'baseline';
 }
 
+/** Why the `velero` namespace runs below restricted, for its `platform/pod-security-reason`. */
+export function veleroPodSecurityReason(nodeAgent: boolean): string {
+  return nodeAgent ? "the node agent mounts the kubelet's pod directories from the host" : 'the chart sets no seccomp profile';
+}
+
 /** One Velero schedule (`velero schedule create`). */
 export interface VeleroSchedule {
   /** Cron expression, e.g. `0 2 * * *`. */
