@@ -13,7 +13,7 @@ const scanning: Rule = {
   area: 'acr',
   seed: 'Production checklist / 보안: ACR 이미지 스캔 활성화; 5. 이미지 취약점 스캔: Trivy Operator',
   scanners: ['CKV_AZURE_163'],
-  remedy: 'Enable the Trivy operator add-on (addons.trivy) or Defender for Containers (cluster.defender).',
+  remedy: "Keep the Trivy operator (addons.trivyOperator.enabled: true, the default) or Defender for Containers (cluster.monitoring.defender: true, the default).",
   check(env): Outcome[] {
     const trivy = env.ofType('helm_release').filter((h) => helmChart(h) === 'trivy-operator');
     const plans = env
@@ -32,7 +32,7 @@ const pull: Rule = {
   severity: 'warning',
   area: 'acr',
   seed: '4. Image Security: az aks update --attach-acr',
-  remedy: 'Attach the registry with acr.grantPull(cluster kubelet identity) (the infra stack does when acr is enabled).',
+  remedy: "Keep acr.attach: true (the default): the kubelet identity gets AcrPull on the registry.",
   check(env): Outcome[] {
     const regs = env.ofType('azurerm_container_registry');
     if (regs.length === 0) return [{ address: homeAddress(env, 'infra'), status: 'not-applicable', detail: 'no azurerm_container_registry' }];
@@ -52,7 +52,7 @@ export const acrRules = [
     severity: 'error',
     seed: '4. Image Security: ACR 통합 (the cluster pulls with its identity, never with the admin user)',
     scanners: ['CKV_AZURE_137'],
-    remedy: 'Keep the registry admin user off (admin_enabled = false, the AcrRegistry construct default); pull with AcrPull.',
+    remedy: "The ContainerRegistry construct always keeps the admin user off (no platform.yaml setting enables it); nodes pull with AcrPull (acr.attach).",
     test: (r) => [r.attrs.admin_enabled !== true, `admin_enabled = ${show(r.attrs.admin_enabled)}${r.attrs.admin_enabled === undefined ? ' (provider default false)' : ''}`],
   }),
   resourceRule({
@@ -62,7 +62,7 @@ export const acrRules = [
     severity: 'error',
     seed: '4. Image Security: only allowed container images (Security Baseline / 권장 정책)',
     scanners: ['CKV_AZURE_138'],
-    remedy: 'Keep anonymous pull off (anonymous_pull_enabled unset or false).',
+    remedy: "Anonymous pull is always off (secure by default, no platform.yaml setting enables it).",
     test: (r) => [r.attrs.anonymous_pull_enabled !== true, `anonymous_pull_enabled = ${show(r.attrs.anonymous_pull_enabled)}`],
   }),
   resourceRule({
@@ -72,7 +72,7 @@ export const acrRules = [
     severity: 'warning',
     seed: 'Security / 5. Network Security (private access to platform services)',
     scanners: ['CKV_AZURE_139'],
-    remedy: 'Use the Premium SKU with acr.publicNetworkAccess: false (private endpoint) or network rules with default action Deny.',
+    remedy: "Set acr.publicNetworkAccess: false (acr.sku Premium) and reach the registry through a private endpoint.",
     test: (r) => {
       const pub = r.attrs.public_network_access_enabled;
       const action = attr(r.attrs, 'network_rule_set.default_action');
@@ -86,7 +86,7 @@ export const acrRules = [
     severity: 'warning',
     seed: 'Production checklist / 고가용성: 다중 가용성 영역 사용',
     scanners: ['CKV_AZURE_233'],
-    remedy: 'Set acr.zoneRedundancy: true (Premium SKU).',
+    remedy: "Keep acr.sku: Premium with acr.zoneRedundancy unset or true (zone-redundant by default on Premium).",
     test: (r) => [isTrue(r.attrs.zone_redundancy_enabled), `zone_redundancy_enabled = ${show(r.attrs.zone_redundancy_enabled)}`],
   }),
   resourceRule({
@@ -96,7 +96,7 @@ export const acrRules = [
     severity: 'info',
     seed: '비용 최적화 / 운영: Cost Management (registry storage)',
     scanners: ['CKV_AZURE_167'],
-    remedy: 'Set acr.retentionDays (Premium SKU) so untagged manifests are deleted.',
+    remedy: "Keep acr.sku: Premium with acr.retentionDays unset (7) or above 0, so untagged manifests are deleted.",
     test: (r) => {
       const v = r.attrs.retention_policy_in_days;
       return [typeof v === 'number' && v > 0, `retention_policy_in_days = ${show(v)}`];

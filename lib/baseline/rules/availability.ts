@@ -1,6 +1,7 @@
 /** High availability: zones, the system pool, SLA, disruption budgets and backups (seed: 고가용성). */
 import { attr, blocks, show } from '../stack-model';
 import { isTrue, presenceRule, resourceRule } from './dsl';
+import { chartPdbs, pdbSpec } from './chart-pdbs';
 import { helmChart, helmValues, manifests, objects } from './k8s-helpers';
 
 const CLUSTER = { area: 'availability', types: ['azurerm_kubernetes_cluster'], home: 'infra', whenAbsent: 'not-applicable' } as const;
@@ -32,7 +33,7 @@ export const availabilityRules = [
     title: 'System pool spread over at least 3 availability zones',
     severity: 'error',
     seed: 'Production checklist / 고가용성: 다중 가용성 영역 사용 (최소 3개); 클러스터 생성: --zones 1 2 3',
-    remedy: 'Set nodePools.<system pool>.zones to ["1", "2", "3"] (the default) in a region with zones.',
+    remedy: "Keep the system pool's nodePools.<name>.zones at [\"1\", \"2\", \"3\"] (the default) in a region with zones.",
     test: (r) => {
       const z = zones(attr(r.attrs, 'default_node_pool'));
       return [z.length >= 3, `default_node_pool.zones = ${show(z)}`];
@@ -47,7 +48,7 @@ export const availabilityRules = [
     title: 'User pools spread over at least 3 availability zones',
     severity: 'warning',
     seed: 'Node Pool 전략: apppool --zones 1 2 3',
-    remedy: 'Set nodePools.<name>.zones to ["1", "2", "3"] for the pool (the default for every kind).',
+    remedy: "Keep nodePools.<name>.zones at [\"1\", \"2\", \"3\"] for the pool (the default for every kind; spot pools are exempt).",
     where: (r) => r.attrs.priority !== 'Spot',
     test: (r) => {
       const z = zones(r.attrs);
@@ -61,7 +62,7 @@ export const availabilityRules = [
     severity: 'error',
     seed: 'Node Pool 전략: System Node Pool --mode System --node-taints CriticalAddonsOnly=true:NoSchedule',
     scanners: ['CKV_AZURE_232'],
-    remedy: 'The AksCluster construct sets default_node_pool.only_critical_addons_enabled = true; run workloads on user pools (nodePools.<name>.kind: user).',
+    remedy: "The AksCluster construct always sets default_node_pool.only_critical_addons_enabled = true (no platform.yaml setting removes it); run workloads on pools with nodePools.<name>.kind: user.",
     test: (r) => {
       const v = attr(r.attrs, 'default_node_pool.only_critical_addons_enabled');
       return [isTrue(v), `default_node_pool.only_critical_addons_enabled = ${show(v)}`];
@@ -73,7 +74,7 @@ export const availabilityRules = [
     title: 'System pool has at least 3 nodes',
     severity: 'error',
     seed: 'Production checklist / 고가용성: 노드 풀 최소 3개 노드; System Node Pool --node-count 3',
-    remedy: 'Set nodePools.<system pool>.count (and minCount when autoscaled) to 3 or more; the production preset does.',
+    remedy: "Set the system pool's nodePools.<name>.count (and nodePools.<name>.minCount when autoscaled) to 3 or more; the production preset does.",
     test: (r) => {
       const pool = blocks(r.attrs, 'default_node_pool')[0] ?? {};
       const floor = systemFloor(pool);
@@ -88,7 +89,7 @@ export const availabilityRules = [
     severity: 'warning',
     seed: 'Production checklist / 고가용성 (control-plane availability)',
     scanners: ['CKV_AZURE_170'],
-    remedy: 'Set cluster.skuTier: Standard (the production default).',
+    remedy: "Set cluster.skuTier: Standard (the production default).",
     test: (r) => {
       const v = r.attrs.sku_tier;
       return [v === 'Standard' || v === 'Premium', `sku_tier = ${show(v)}${v === undefined ? ' (provider default Free)' : ''}`];
@@ -101,13 +102,19 @@ export const availabilityRules = [
     title: 'PodDisruptionBudgets in place',
     severity: 'error',
     seed: 'Production checklist / 고가용성 + 리소스 관리: Pod Disruption Budget 설정; 고가용성 1. Pod Disruption Budget',
-    remedy: 'Give the platform add-ons and application namespaces PodDisruptionBudgets (namespaces.<name>.podDisruptionBudgets, and the add-ons\' own pdb settings).',
-    find: (env) => objects(env, ['kubernetes_pod_disruption_budget_v1', 'kubernetes_pod_disruption_budget'], 'PodDisruptionBudget'),
-    missing: 'no PodDisruptionBudget (kubernetes_pod_disruption_budget_v1 or manifest) in the platform stack',
+    remedy: "Run the ingress controller with more than one replica (ingress.nginx.replicas, 2 by default): the chart then renders a PodDisruptionBudget from its minAvailable value. Velero renders one when backup.values sets podDisruptionBudget: { enabled: true }.",
+    find: (env) => [
+      ...objects(env, ['kubernetes_pod_disruption_budget_v1', 'kubernetes_pod_disruption_budget'], 'PodDisruptionBudget'),
+      ...env.ofType('helm_release').filter((h) => chartPdbs(h).length > 0),
+    ],
+    missing: 'no PodDisruptionBudget in the platform stack (kubernetes_pod_disruption_budget_v1, manifest, or rendered by a chart from its values)',
     test: (r) => {
-      const spec = r.type === 'kubernetes_manifest' ? attr(r.attrs, 'manifest.spec') : attr(r.attrs, 'spec');
-      const min = attr(spec, 'min_available') ?? attr(spec, 'minAvailable');
-      const max = attr(spec, 'max_unavailable') ?? attr(spec, 'maxUnavailable');
+      if (r.type === 'helm_release') {
+        const pdbs = chartPdbs(r);
+        const ok = pdbs.every((p) => p.minAvailable !== undefined || p.maxUnavailable !== undefined);
+        return [ok, `chart ${helmChart(r)} renders ${pdbs.map((p) => `a PodDisruptionBudget for ${p.from} (${p.because}): minAvailable = ${show(p.minAvailable)}, maxUnavailable = ${show(p.maxUnavailable)}`).join('; ')}`];
+      }
+      const { min, max } = pdbSpec(r);
       return [min !== undefined || max !== undefined, `min_available = ${show(min)}, max_unavailable = ${show(max)}`];
     },
   }),
@@ -118,7 +125,7 @@ export const availabilityRules = [
     title: 'Velero backups scheduled',
     severity: 'error',
     seed: 'Production checklist / 고가용성: 백업 솔루션 구성 (Velero); 3. Backup 및 Disaster Recovery: velero schedule create daily-backup',
-    remedy: 'Enable the Velero add-on with at least one schedule (addons.velero.schedules.<name>.schedule, e.g. "0 2 * * *").',
+    remedy: "Keep backup.enabled: true with at least one schedule (backup.schedules.<name>.schedule, e.g. \"0 2 * * *\"; the default is the seed's daily-backup).",
     find: (env) => [
       ...env.ofType('helm_release').filter((h) => helmChart(h) === 'velero'),
       ...manifests(env, 'Schedule', 'velero.io/'),

@@ -13,7 +13,7 @@ export const clusterSecurityRules = [
     severity: 'error',
     seed: 'Production checklist / 보안: Azure AD 통합 활성화, RBAC 역할 및 바인딩 구성; 클러스터 생성: --enable-aad --enable-azure-rbac',
     scanners: ['CKV_AZURE_5', 'AVD-AZU-0042'],
-    remedy: 'Entra ID with Azure RBAC is always on in the AksCluster construct; set cluster.adminGroupObjectIds to your admin groups and do not override azure_active_directory_role_based_access_control.',
+    remedy: "Entra ID with Azure RBAC is always on in the AksCluster construct (secure by default, no platform.yaml setting turns it off); list your admin groups in cluster.adminGroupObjectIds.",
     test: (r) => {
       const aad = attr(r.attrs, 'azure_active_directory_role_based_access_control');
       const rbac = attr(aad, 'azure_rbac_enabled');
@@ -27,7 +27,7 @@ export const clusterSecurityRules = [
     severity: 'error',
     seed: 'Production checklist / 보안: RBAC 역할 및 바인딩 구성',
     scanners: ['CKV_AZURE_5', 'AVD-AZU-0042'],
-    remedy: 'Kubernetes RBAC is on by default; remove any override of role_based_access_control_enabled.',
+    remedy: "Kubernetes RBAC is always on (secure by default, no platform.yaml setting turns it off); remove any override of role_based_access_control_enabled in custom code.",
     test: (r) => {
       const v = r.attrs.role_based_access_control_enabled;
       return [v !== false, `role_based_access_control_enabled = ${show(v)}${v === undefined ? ' (provider default true)' : ''}`];
@@ -40,7 +40,7 @@ export const clusterSecurityRules = [
     severity: 'error',
     seed: 'Security Baseline / Azure AD 통합 및 RBAC: every identity comes from Entra ID',
     scanners: ['CKV_AZURE_141'],
-    remedy: 'The AksCluster construct sets local_account_disabled = true; access goes through Entra ID groups (cluster.adminGroupObjectIds) and kubelogin (platform.kubeloginMode).',
+    remedy: "The AksCluster construct always disables local accounts (no platform.yaml setting enables them); access goes through Entra ID groups (cluster.adminGroupObjectIds) and kubelogin (platform.kubeloginMode).",
     test: (r) => [isTrue(r.attrs.local_account_disabled), `local_account_disabled = ${show(r.attrs.local_account_disabled)}`],
   }),
   resourceRule({
@@ -49,7 +49,7 @@ export const clusterSecurityRules = [
     title: 'Managed identity for the control plane (no service principal secret)',
     severity: 'error',
     seed: 'Cluster creation: --enable-managed-identity (필수)',
-    remedy: 'Use the AksCluster construct, which creates a user-assigned control-plane identity; never set service_principal.',
+    remedy: "The AksCluster construct always creates a user-assigned control-plane identity (secure by default, no platform.yaml setting); never set service_principal in custom code.",
     test: (r) => {
       const type = attr(r.attrs, 'identity.type');
       const sp = r.attrs.service_principal !== undefined;
@@ -63,7 +63,7 @@ export const clusterSecurityRules = [
     severity: 'error',
     seed: 'Production checklist / 보안: Azure Key Vault 통합',
     scanners: ['CKV_AZURE_172'],
-    remedy: 'The AksCluster construct enables key_vault_secrets_provider with secret_rotation_enabled = true; keep it (the rotation interval is the construct prop secretRotationInterval).',
+    remedy: "The AksCluster construct always enables key_vault_secrets_provider with secret_rotation_enabled = true (no platform.yaml setting turns rotation off); tune the interval with cluster.secretRotationInterval.",
     test: (r) => {
       const v = attr(r.attrs, 'key_vault_secrets_provider.secret_rotation_enabled');
       return [isTrue(v), `key_vault_secrets_provider.secret_rotation_enabled = ${show(v)}`];
@@ -75,7 +75,7 @@ export const clusterSecurityRules = [
     title: 'Microsoft Defender for Containers enabled',
     severity: 'error',
     seed: 'Production checklist / 보안: Defender for Containers 활성화; 클러스터 생성: --enable-defender',
-    remedy: 'Turn on Defender in platform.yaml (cluster.defender, on by default in the production preset) so the cluster gets a microsoft_defender block with a Log Analytics workspace.',
+    remedy: "Keep cluster.monitoring.defender: true (the default; the development preset turns it off) so the cluster gets a microsoft_defender block reporting to the Log Analytics workspace.",
     test: (r) => {
       const ws = attr(r.attrs, 'microsoft_defender.log_analytics_workspace_id');
       return [ws !== undefined && ws !== '', `microsoft_defender.log_analytics_workspace_id = ${show(ws)}`];
@@ -87,7 +87,7 @@ export const clusterSecurityRules = [
     title: 'OIDC issuer and workload identity enabled',
     severity: 'warning',
     seed: 'Security / 3. Workload Identity (권장 - 최신 인증 방식): --enable-oidc-issuer --enable-workload-identity',
-    remedy: 'The AksCluster construct enables both; workloads get identities through WorkloadIdentity, never through secrets.',
+    remedy: "The AksCluster construct always enables the OIDC issuer and workload identity (secure by default, no platform.yaml setting); give workloads identities with workloads.<name>.mode: workloadIdentity.",
     test: (r) => {
       const o = r.attrs.oidc_issuer_enabled;
       const w = r.attrs.workload_identity_enabled;
@@ -101,7 +101,7 @@ export const clusterSecurityRules = [
     severity: 'warning',
     seed: 'Security Baseline / Azure Policy for AKS: --addons azure-policy; 클러스터 생성: --enable-addons monitoring,azure-policy',
     scanners: ['CKV_AZURE_116'],
-    remedy: 'Enable the Azure Policy add-on (azure_policy_enabled = true) through the cluster settings in platform.yaml (cluster.azurePolicy).',
+    remedy: "Keep cluster.monitoring.azurePolicy: true (the default) so azure_policy_enabled = true.",
     test: (r) => [isTrue(r.attrs.azure_policy_enabled), `azure_policy_enabled = ${show(r.attrs.azure_policy_enabled)}`],
   }),
   resourceRule({
@@ -114,7 +114,7 @@ export const clusterSecurityRules = [
     severity: 'info',
     seed: 'Not in the seed: scanner extra (encryption at host)',
     scanners: ['CKV_AZURE_227'],
-    remedy: 'Needs the EncryptionAtHost subscription feature; then enable host encryption per pool (nodePools.<name>.hostEncryption).',
+    remedy: "Not exposed yet (no platform.yaml setting): host encryption needs the EncryptionAtHost subscription feature and host_encryption_enabled per pool; until the node pool settings grow a field for it, this stays an informational finding.",
     test: (r) => {
       const pools = r.type === 'azurerm_kubernetes_cluster' ? blocks(r.attrs, 'default_node_pool') : [r.attrs];
       const v = pools.map((p) => p.host_encryption_enabled);

@@ -30,6 +30,8 @@ export interface ResourceRuleDef extends RuleMeta {
   readonly whenAbsent: 'not-applicable' | 'fail';
   /** Which of the resources the rule applies to; the rest are `not-applicable`. @default all */
   readonly where?: (r: Resource, env: EnvironmentView) => boolean;
+  /** The not-applicable detail for resources `where` leaves out. @default 'does not apply to this resource' */
+  readonly exempt?: string;
   readonly test: (r: Resource, env: EnvironmentView) => Verdict;
 }
 
@@ -44,7 +46,7 @@ export function outcome(r: Resource, ok: boolean | 'not-applicable', detail: str
 }
 
 export function resourceRule(def: ResourceRuleDef): Rule {
-  const { types, home, whenAbsent, where, test, ...meta } = def;
+  const { types, home, whenAbsent, where, exempt, test, ...meta } = def;
   return {
     ...meta,
     check(env) {
@@ -57,7 +59,7 @@ export function resourceRule(def: ResourceRuleDef): Rule {
         }];
       }
       return found.map((r) => {
-        if (where && !where(r, env)) return outcome(r, 'not-applicable', 'does not apply to this resource');
+        if (where && !where(r, env)) return outcome(r, 'not-applicable', exempt ?? 'does not apply to this resource');
         const [ok, detail] = test(r, env);
         return outcome(r, ok, detail);
       });

@@ -58,3 +58,30 @@ export function inNamespace(env: EnvironmentView, r: Resource, ns: Resource): bo
 export function objects(env: EnvironmentView, types: string[], kind: string): Resource[] {
   return [...env.ofType(...types), ...manifests(env, kind)];
 }
+
+/** Labels of a Kubernetes resource (typed resource or kubernetes_manifest). */
+export function labelsOf(r: Resource): Record<string, unknown> {
+  const l = r.type === 'kubernetes_manifest' ? attr(r.attrs, 'manifest.metadata.labels') : attr(r.attrs, 'metadata.labels');
+  return (l && typeof l === 'object' ? l : {}) as Record<string, unknown>;
+}
+
+/** Annotations of a Kubernetes resource (typed resource or kubernetes_manifest). */
+export function annotationsOf(r: Resource): Record<string, unknown> {
+  const a = r.type === 'kubernetes_manifest' ? attr(r.attrs, 'manifest.metadata.annotations') : attr(r.attrs, 'metadata.annotations');
+  return (a && typeof a === 'object' ? a : {}) as Record<string, unknown>;
+}
+
+/** The label that tells add-on namespaces (`addon`) from application namespaces (`application`). */
+export const ROLE_LABEL = 'platform/role';
+
+/**
+ * Whether a namespace belongs to a platform add-on (labelled `platform/role: addon`). Every other namespace,
+ * labelled `application` or not labelled at all, is held to the application namespace baseline: leaving the
+ * baseline takes the explicit add-on label, which only the add-on wiring sets.
+ */
+export function isAddonNamespace(ns: Resource): boolean {
+  return labelsOf(ns)[ROLE_LABEL] === 'addon';
+}
+
+/** The not-applicable detail for an add-on namespace under an application-namespace rule. */
+export const ADDON_NAMESPACE_EXEMPT = `add-on namespace (${ROLE_LABEL} = addon): held to what its chart needs, not the application namespace baseline`;

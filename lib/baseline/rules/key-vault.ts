@@ -12,7 +12,7 @@ export const keyVaultRules = [
     severity: 'error',
     seed: 'Production checklist / 보안: Azure Key Vault 통합 (a vault that can be purged loses every secret the cluster mounts)',
     scanners: ['CKV_AZURE_110', 'CKV_AZURE_42', 'AVD-AZU-0016'],
-    remedy: 'Keep keyVault.purgeProtection: true (the default). It cannot be turned off again once on.',
+    remedy: "Keep keyVault.purgeProtection: true (the default). It cannot be turned off again once on.",
     test: (r) => [isTrue(r.attrs.purge_protection_enabled), `purge_protection_enabled = ${show(r.attrs.purge_protection_enabled)}`],
   }),
   resourceRule({
@@ -21,7 +21,7 @@ export const keyVaultRules = [
     title: 'Azure RBAC authorization (no access policies)',
     severity: 'warning',
     seed: 'Security / 1. Azure AD 통합 및 RBAC (one access model for the platform)',
-    remedy: 'The KeyVault construct enables RBAC authorization; grant access with grantSecretsRead(identity) instead of access policies.',
+    remedy: "Keep keyVault.authorization: rbac (the default); accessPolicy is the seed's non-RBAC alternative and fails this rule.",
     test: (r) => {
       const v = r.attrs.rbac_authorization_enabled ?? r.attrs.enable_rbac_authorization;
       const policies = Array.isArray(r.attrs.access_policy) && r.attrs.access_policy.length > 0;
@@ -35,7 +35,7 @@ export const keyVaultRules = [
     severity: 'warning',
     seed: 'Security / 5. Network Security (private access to platform services)',
     scanners: ['CKV_AZURE_109', 'CKV_AZURE_189', 'AVD-AZU-0013'],
-    remedy: 'Set keyVault.publicNetworkAccess: false (private endpoint) or keyVault.allowedIpRanges so network_acls.default_action = Deny.',
+    remedy: "Set keyVault.publicNetworkAccess: false (with keyVault.privateEndpoint), or keep keyVault.networkAcls.defaultAction: Deny (the default) and allow keyVault.networkAcls.ipRules and keyVault.networkAcls.subnetIds.",
     test: (r) => {
       const pub = r.attrs.public_network_access_enabled;
       const action = attr(r.attrs, 'network_acls.default_action');
@@ -49,7 +49,7 @@ export const keyVaultRules = [
     severity: 'info',
     seed: 'Production checklist / 보안: Azure Key Vault 통합 (recoverable secrets)',
     scanners: ['CKV_AZURE_42'],
-    remedy: 'Leave keyVault.softDeleteRetentionDays unset (90) or set 7-90.',
+    remedy: "Keep keyVault.softDeleteRetentionDays between 7 and 90 (90 by default; the schema refuses less).",
     test: (r) => {
       const v = r.attrs.soft_delete_retention_days;
       return [v === undefined || (typeof v === 'number' && v >= 7), `soft_delete_retention_days = ${show(v)}${v === undefined ? ' (provider default 90)' : ''}`];
@@ -64,7 +64,7 @@ export const keyVaultRules = [
     title: 'No literal secret value in the synthesized output',
     severity: 'error',
     seed: 'Security / Key Vault 통합: secrets live in Key Vault, never in code or Terraform files',
-    remedy: 'Do not put secret values in platform.yaml or constructs: create the secret outside Terraform, or pass a reference to a generated value.',
+    remedy: "The platform never puts secret values in Terraform (no platform.yaml setting does): create secrets outside Terraform, or pass a reference to a generated value.",
     test: (r) => {
       const v = r.attrs.value;
       const literal = typeof v === 'string' && v !== '' && !isExpression(v);
@@ -81,7 +81,7 @@ export const keyVaultRules = [
     severity: 'warning',
     seed: 'Production checklist / 보안: Azure Key Vault 통합 (rotation)',
     scanners: ['CKV_AZURE_40', 'CKV_AZURE_41', 'CKV_AZURE_114', 'AVD-AZU-0014', 'AVD-AZU-0015', 'AVD-AZU-0017'],
-    remedy: 'Give the secret or key an expiration_date (and a content_type for secrets), or a rotation_policy for keys.',
+    remedy: "The platform creates no secrets or keys (no platform.yaml setting does); give those added in custom code an expiration_date (and a content_type for secrets), or a rotation_policy for keys.",
     test: (r) => {
       const exp = r.attrs.expiration_date ?? attr(r.attrs, 'rotation_policy.expire_after');
       const ct = r.type === 'azurerm_key_vault_secret' ? r.attrs.content_type : 'n/a';

@@ -24,7 +24,7 @@ const diagnostics: Rule = {
   severity: 'error',
   area: 'monitoring',
   seed: 'Production checklist / 모니터링: Diagnostic Logs 활성화; 3. 로깅 전략: Diagnostic Settings (kube-apiserver, kube-controller-manager, kube-scheduler, kube-audit, cluster-autoscaler)',
-  remedy: 'Turn on control-plane diagnostics (monitoring.diagnostics, on in the production preset) so an azurerm_monitor_diagnostic_setting targets the cluster with the five categories.',
+  remedy: "Keep cluster.monitoring.diagnosticLogs at the seed's five categories (the default; an empty list removes the diagnostic setting) so an azurerm_monitor_diagnostic_setting targets the cluster.",
   check(env): Outcome[] {
     const clusters = env.ofType('azurerm_kubernetes_cluster');
     if (clusters.length === 0) return [{ address: homeAddress(env, 'infra'), status: 'not-applicable', detail: 'no azurerm_kubernetes_cluster' }];
@@ -49,7 +49,7 @@ export const monitoringRules = [
     severity: 'error',
     seed: 'Production checklist / 모니터링: Azure Monitor Container Insights 활성화; 1. Azure Monitor 통합: --addons monitoring',
     scanners: ['CKV_AZURE_4', 'AVD-AZU-0040'],
-    remedy: 'Turn on Container Insights (monitoring.containerInsights, on in the production preset): the cluster gets an oms_agent block with a Log Analytics workspace.',
+    remedy: "Keep cluster.monitoring.containerInsights: true (the default): the cluster gets an oms_agent block with a Log Analytics workspace.",
     test: (r) => {
       const ws = attr(r.attrs, 'oms_agent.log_analytics_workspace_id');
       return [ws !== undefined && ws !== '', `oms_agent.log_analytics_workspace_id = ${show(ws)}`];
@@ -61,7 +61,7 @@ export const monitoringRules = [
     title: 'Container Insights authenticates with managed identity',
     severity: 'info',
     seed: '1. Azure Monitor 통합 (managed identity auth is the current Container Insights mode)',
-    remedy: 'Set oms_agent.msi_auth_for_monitoring_enabled = true (the monitoring settings in platform.yaml do when Container Insights is on).',
+    remedy: "Container Insights always authenticates with managed identity when cluster.monitoring.containerInsights is on (no platform.yaml setting turns MSI auth off).",
     test: (r) => {
       if (attr(r.attrs, 'oms_agent') === undefined) return [false, 'no oms_agent block'];
       const v = attr(r.attrs, 'oms_agent.msi_auth_for_monitoring_enabled');
@@ -75,7 +75,7 @@ export const monitoringRules = [
     title: 'Managed Prometheus metrics enabled',
     severity: 'warning',
     seed: 'Production checklist / 모니터링: Prometheus/Grafana 구성; 2. Managed Prometheus: --enable-azure-monitor-metrics',
-    remedy: 'Turn on Managed Prometheus (monitoring.prometheus): the cluster gets a monitor_metrics block.',
+    remedy: "Keep cluster.monitoring.prometheus: true (the default): the cluster gets a monitor_metrics block.",
     test: (r) => {
       const v = r.attrs.monitor_metrics;
       return [v !== undefined && v !== null, `monitor_metrics ${v === undefined ? 'unset' : 'set'}`];
@@ -88,7 +88,7 @@ export const monitoringRules = [
     title: 'Alert rules defined',
     severity: 'info',
     seed: 'Production checklist / 모니터링: 알림 규칙 설정',
-    remedy: 'Add alert rules (monitoring.alerts): metric alerts or Prometheus rule groups with an action group.',
+    remedy: "Not exposed yet (no platform.yaml setting): add azurerm_monitor_metric_alert or Prometheus rule groups with an action group in the infra stack; informational until the monitoring settings grow alerts.",
     find: (env) => env.ofType('azurerm_monitor_metric_alert', 'azurerm_monitor_alert_prometheus_rule_group', 'azurerm_monitor_scheduled_query_rules_alert_v2', 'azurerm_monitor_activity_log_alert'),
     missing: 'no azurerm_monitor_* alert resource in the infra stack',
   }),

@@ -15,7 +15,7 @@ export const networkingRules = [
     severity: 'error',
     seed: 'Production checklist / 보안: Network Policy 적용; 클러스터 생성: --network-policy azure',
     scanners: ['CKV_AZURE_7', 'AVD-AZU-0043'],
-    remedy: 'Set network.policy to azure, calico or cilium (not none).',
+    remedy: "Set network.policy to azure, calico or cilium (not none).",
     test: (r) => {
       const p = attr(r.attrs, 'network_profile.network_policy');
       return [typeof p === 'string' && POLICIES.includes(p), `network_profile.network_policy = ${show(p)}`];
@@ -28,7 +28,7 @@ export const networkingRules = [
     severity: 'error',
     seed: 'Production checklist / 보안: Private Cluster 또는 Authorized IP 설정; Network Security: --enable-private-cluster, --api-server-authorized-ip-ranges',
     scanners: ['CKV_AZURE_6', 'CKV_AZURE_115', 'AVD-AZU-0041'],
-    remedy: 'Make the cluster private (cluster.apiServer.private: true) or list the networks allowed to reach the API server (cluster.apiServer.authorizedIpRanges), never 0.0.0.0/0.',
+    remedy: "Keep cluster.apiServer.access: private (the default), or authorizedRanges with the networks allowed to reach the API server in cluster.apiServer.authorizedIpRanges (never 0.0.0.0/0); publicUnrestricted fails this rule.",
     test: (r) => {
       if (isTrue(r.attrs.private_cluster_enabled)) return [true, 'private_cluster_enabled = true'];
       const ranges = attr(r.attrs, 'api_server_access_profile.authorized_ip_ranges');
@@ -55,7 +55,7 @@ export const networkingRules = [
     title: 'Standard load balancer SKU',
     severity: 'warning',
     seed: 'Production checklist / 네트워킹: Load Balancer SKU: Standard',
-    remedy: 'The AksCluster construct sets network_profile.load_balancer_sku = standard; do not override it.',
+    remedy: "The AksCluster construct always uses the standard load balancer (secure by default, no platform.yaml setting); do not override network_profile.load_balancer_sku in custom code.",
     test: (r) => {
       const v = attr(r.attrs, 'network_profile.load_balancer_sku');
       return [v === undefined || v === 'standard', `network_profile.load_balancer_sku = ${show(v)}${v === undefined ? ' (provider default standard)' : ''}`];
@@ -67,7 +67,7 @@ export const networkingRules = [
     title: 'Egress through a controlled path (NAT gateway or user-defined routing)',
     severity: 'info',
     seed: 'Production checklist / 네트워킹: Egress 트래픽 제어',
-    remedy: 'Set network.outboundType to userDefinedRouting (through a firewall) or a NAT gateway type.',
+    remedy: "Set network.outboundType to userDefinedRouting (through a firewall) or a NAT gateway type.",
     test: (r) => {
       const v = attr(r.attrs, 'network_profile.outbound_type');
       return [typeof v === 'string' && v !== 'loadBalancer', `network_profile.outbound_type = ${show(v)}`];
@@ -82,7 +82,7 @@ export const networkingRules = [
     title: 'Nodes have no public IP addresses',
     severity: 'warning',
     seed: 'Network Security: nodes reachable only inside the VNet',
-    remedy: 'Remove node public IPs from the pool (node_public_ip_enabled); reach nodes through the VNet.',
+    remedy: "Nodes never get public IPs from the platform (secure by default, no platform.yaml setting); do not set node_public_ip_enabled in custom code.",
     test: (r) => {
       const pools = r.type === 'azurerm_kubernetes_cluster' ? blocks(r.attrs, 'default_node_pool') : [r.attrs];
       const on = pools.filter((p) => p.node_public_ip_enabled === true);
@@ -96,9 +96,12 @@ export const networkingRules = [
     title: 'Ingress controller installed',
     severity: 'warning',
     seed: 'Production checklist / 네트워킹: Ingress Controller 구성; 3. Ingress 컨트롤러 선택',
-    remedy: 'Enable an ingress add-on in platform.yaml (addons.ingress: nginx, or the Application Gateway for Containers ALB controller).',
-    find: (env) => env.ofType('helm_release').filter((h) => /ingress|alb-controller/.test(helmChart(h))),
-    missing: 'no ingress controller chart (ingress-nginx, alb-controller) among the helm_release resources',
-    test: (r) => [true, `chart ${helmChart(r)}`],
+    remedy: "Keep an ingress controller: ingress.controller nginx (the default), agc (ALB controller) or agic (the AKS add-on); none fails this rule.",
+    find: (env) => [
+      ...env.ofType('helm_release').filter((h) => /ingress|alb-controller/.test(helmChart(h))),
+      ...env.ofType('azurerm_kubernetes_cluster').filter((c) => attr(c.attrs, 'ingress_application_gateway.gateway_id') !== undefined),
+    ],
+    missing: 'no ingress controller: no ingress-nginx or alb-controller helm_release, no AGIC add-on (ingress_application_gateway) on the cluster',
+    test: (r) => [true, r.type === 'helm_release' ? `chart ${helmChart(r)}` : 'AGIC add-on: ingress_application_gateway.gateway_id set'],
   }),
 ];

@@ -19,7 +19,7 @@ const tags: Rule = {
   severity: 'warning',
   area: 'operations',
   seed: 'Production checklist / 운영: 태그 정책 적용; 클러스터 생성: --tags Environment=Production Owner=DevOps',
-  remedy: 'Tags come from the environment name, owner and tags in platform.yaml; pass env.tags to every new construct.',
+  remedy: "Tags come from the environment name, the top-level owner and environments.<name>.tags in platform.yaml; new constructs take the stack's tags.",
   check(env): Outcome[] {
     const rs = env.resources.filter((r) => !r.data && r.type.startsWith('azurerm_') && (TAGGABLE.has(r.type) || 'tags' in r.attrs));
     if (rs.length === 0) return [{ address: homeAddress(env, 'infra'), status: 'not-applicable', detail: 'no taggable azurerm resources' }];
@@ -39,7 +39,7 @@ export const operationsRules = [
     severity: 'error',
     seed: 'Production checklist / 운영: 자동 업그레이드 채널 설정; 3. 업그레이드 전략: --auto-upgrade-channel stable',
     scanners: ['CKV_AZURE_171'],
-    remedy: 'Set the cluster upgrade channel (cluster.upgradeChannel: stable or patch; stable is the seed\'s choice).',
+    remedy: "Keep cluster.upgrades.channel at stable (the seed's choice and the default) or patch; none fails this rule.",
     test: (r) => {
       const v = r.attrs.automatic_upgrade_channel;
       return [typeof v === 'string' && v !== 'none', `automatic_upgrade_channel = ${show(v)}`];
@@ -51,7 +51,7 @@ export const operationsRules = [
     title: 'Maintenance window for automatic upgrades',
     severity: 'error',
     seed: 'Production checklist / 운영: 유지보수 윈도우 구성; 3. 업그레이드 전략: az aks maintenanceconfiguration add --weekday Saturday --start-hour 2',
-    remedy: 'Set the upgrade maintenance window (cluster.maintenanceWindow, e.g. Saturday 02:00) so the cluster gets maintenance_window_auto_upgrade.',
+    remedy: "Keep cluster.upgrades.autoUpgradeWindow.enabled: true (the default: Saturday 02:00) so the cluster gets maintenance_window_auto_upgrade.",
     test: (r) => {
       const w = attr(r.attrs, 'maintenance_window_auto_upgrade');
       const detail = w === undefined ? 'maintenance_window_auto_upgrade unset' : `maintenance_window_auto_upgrade = ${show(w)}`;
@@ -64,7 +64,7 @@ export const operationsRules = [
     title: 'Node OS upgrades managed, inside a maintenance window',
     severity: 'warning',
     seed: '3. 업그레이드 전략 (node image updates); Production checklist / 운영: 유지보수 윈도우 구성',
-    remedy: 'Keep node_os_upgrade_channel at NodeImage or SecurityPatch and set a node OS maintenance window (cluster.maintenanceWindow applies to both).',
+    remedy: "Keep cluster.upgrades.nodeOsChannel at NodeImage (the default) or SecurityPatch, and cluster.upgrades.nodeOsWindow.enabled: true (the default: Sunday 02:00).",
     test: (r) => {
       const ch = r.attrs.node_os_upgrade_channel;
       const managed = ch === undefined || ch === 'NodeImage' || ch === 'SecurityPatch';

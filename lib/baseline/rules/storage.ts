@@ -13,7 +13,7 @@ export const storageRules = [
     severity: 'error',
     seed: '3. Backup 및 Disaster Recovery: az storage account create --https-only true',
     scanners: ['CKV_AZURE_3', 'AVD-AZU-0008'],
-    remedy: 'Keep https_traffic_only_enabled at its default (true); the backup storage construct never turns it off.',
+    remedy: "The Velero storage construct always sets https_traffic_only_enabled = true (secure by default, no platform.yaml setting).",
     test: (r) => {
       const v = r.attrs.https_traffic_only_enabled;
       return [v !== false, `https_traffic_only_enabled = ${show(v)}${v === undefined ? ' (provider default true)' : ''}`];
@@ -26,7 +26,7 @@ export const storageRules = [
     severity: 'error',
     seed: 'Production checklist / 보안: TLS/SSL 인증서 구성 (encrypted transport)',
     scanners: ['CKV_AZURE_44', 'AVD-AZU-0011'],
-    remedy: 'Leave min_tls_version unset (TLS1_2) or set TLS1_2 or later.',
+    remedy: "The Velero storage construct always sets min_tls_version = TLS1_2 (secure by default, no platform.yaml setting).",
     test: (r) => {
       const v = r.attrs.min_tls_version;
       return [v === undefined || v === 'TLS1_2' || v === 'TLS1_3', `min_tls_version = ${show(v)}${v === undefined ? ' (provider default TLS1_2)' : ''}`];
@@ -39,7 +39,7 @@ export const storageRules = [
     severity: 'error',
     seed: '3. Backup 및 Disaster Recovery (backups hold every cluster object, secrets included)',
     scanners: ['CKV_AZURE_190', 'CKV2_AZURE_47', 'AVD-AZU-0007'],
-    remedy: 'Set allow_nested_items_to_be_public = false (the provider default is true); the backup storage construct does.',
+    remedy: "The Velero storage construct always sets allow_nested_items_to_be_public = false (secure by default, no platform.yaml setting).",
     test: (r) => {
       const v = r.attrs.allow_nested_items_to_be_public;
       return [v === false, `allow_nested_items_to_be_public = ${show(v)}${v === undefined ? ' (provider default true)' : ''}`];
@@ -52,7 +52,7 @@ export const storageRules = [
     severity: 'warning',
     seed: 'Security / 3. Workload Identity (Velero reaches storage with its workload identity, not account keys)',
     scanners: ['CKV2_AZURE_40'],
-    remedy: 'Set shared_access_key_enabled = false and give Velero a workload identity with Storage Blob Data Contributor.',
+    remedy: "The Velero storage construct always sets shared_access_key_enabled = false and Velero uses workload identity (secure by default, no platform.yaml setting).",
     test: (r) => [r.attrs.shared_access_key_enabled === false, `shared_access_key_enabled = ${show(r.attrs.shared_access_key_enabled)}`],
   }),
   resourceRule({
@@ -62,7 +62,7 @@ export const storageRules = [
     severity: 'warning',
     seed: 'Security / 5. Network Security (private access to platform services)',
     scanners: ['CKV_AZURE_35', 'CKV_AZURE_59', 'CKV_AZURE_36', 'AVD-AZU-0012', 'AVD-AZU-0010'],
-    remedy: 'Set backup.publicNetworkAccess: false (private endpoint) or network rules with default action Deny (bypass AzureServices).',
+    remedy: "Not exposed yet (no platform.yaml setting): the backup storage account keeps its public endpoint, reached by Velero with Entra ID only; a private endpoint or network rules with default action Deny need a backup network setting.",
     test: (r) => {
       const pub = r.attrs.public_network_access_enabled;
       const action = attr(r.attrs, 'network_rules.default_action');
@@ -76,7 +76,7 @@ export const storageRules = [
     severity: 'warning',
     seed: '3. Backup 및 Disaster Recovery: az storage account create --sku Standard_GRS',
     scanners: ['CKV_AZURE_206'],
-    remedy: 'Set backup.replication: GRS (or GZRS).',
+    remedy: "The Velero storage construct always uses GRS (secure by default, no platform.yaml setting).",
     test: (r) => {
       const v = r.attrs.account_replication_type;
       return [typeof v === 'string' && GEO.has(v), `account_replication_type = ${show(v)}`];
@@ -89,7 +89,7 @@ export const storageRules = [
     severity: 'warning',
     seed: '주간 운영 체크리스트: 백업 확인 및 복원 테스트 (recoverable backups)',
     scanners: ['CKV2_AZURE_38'],
-    remedy: 'Set backup.softDeleteDays so blob_properties has delete_retention_policy and container_delete_retention_policy.',
+    remedy: "Keep backup.softDeleteDays set (14 by default) so blob_properties has delete_retention_policy and container_delete_retention_policy.",
     test: (r) => {
       const blob = attr(r.attrs, 'blob_properties.delete_retention_policy');
       const cont = attr(r.attrs, 'blob_properties.container_delete_retention_policy');
@@ -106,7 +106,7 @@ export const storageRules = [
     severity: 'error',
     seed: '3. Backup 및 Disaster Recovery (the velero container)',
     scanners: ['CKV_AZURE_34', 'AVD-AZU-0007'],
-    remedy: 'Leave container_access_type unset (private).',
+    remedy: "The Velero container is always private (secure by default, no platform.yaml setting); leave container_access_type unset in custom code.",
     test: (r) => {
       const v = r.attrs.container_access_type;
       return [v === undefined || v === 'private', `container_access_type = ${show(v)}${v === undefined ? ' (provider default private)' : ''}`];
