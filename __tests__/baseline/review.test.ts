@@ -1,9 +1,8 @@
 /** The change summary on a known before/after pair, and the snapshot file as a base. */
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { diffStacks, reviewMarkdown } from '../../lib/baseline/review';
+import { diffStacks, replaces, reviewMarkdown, rotatesNodes } from '../../lib/baseline/review';
 import { stacksFromSnapshot } from '../../lib/baseline/snapshot-file';
-import { forcesReplacement } from '../../lib/constructs/replacement';
 import { ROOT, synthAll } from '../helpers/synth';
 import { add, real } from './helpers';
 
@@ -67,11 +66,31 @@ test('the committed snapshot file parses back to the synthesized default stacks'
   expect(stacksFromSnapshot(text)).toEqual(synthAll());
 });
 
-test('replacement paths match with or without block indexes', () => {
-  expect(forcesReplacement('azurerm_kubernetes_cluster', 'network_profile[0].pod_cidr')).toBe(true);
-  expect(forcesReplacement('azurerm_kubernetes_cluster', 'network_profile.network_policy')).toBe(false);
-  expect(forcesReplacement('azurerm_kubernetes_cluster', 'kubelet_identity.client_id')).toBe(true);
-  expect(forcesReplacement('azurerm_key_vault', 'name')).toBe(true);
+test('replacement paths from the cluster list match synthesized paths with or without block indexes', () => {
+  expect(replaces('azurerm_kubernetes_cluster', 'network_profile[0].pod_cidr', 'a', 'b')).toBe(true);
+  expect(replaces('azurerm_kubernetes_cluster', 'network_profile.pod_cidr', 'a', 'b')).toBe(true);
+  expect(replaces('azurerm_kubernetes_cluster', 'kubelet_identity.client_id', 'a', 'b')).toBe(true);
+  expect(replaces('azurerm_kubernetes_cluster', 'default_node_pool.name', 'system', 'sys')).toBe(true);
+  expect(replaces('kubernetes_namespace_v1', 'metadata.name', 'a', 'b')).toBe(true);
+  expect(replaces('azurerm_key_vault', 'name', 'a', 'b')).toBe(true);
+  expect(replaces('azurerm_kubernetes_cluster', 'sku_tier', 'Free', 'Standard')).toBe(false);
+});
+
+test('the conditional cases: a network policy engine replaces only once set, the plugin mode only away from overlay', () => {
+  expect(replaces('azurerm_kubernetes_cluster', 'network_profile.network_policy', undefined, 'azure')).toBe(false);
+  expect(replaces('azurerm_kubernetes_cluster', 'network_profile.network_policy', 'azure', 'calico')).toBe(true);
+  expect(replaces('azurerm_kubernetes_cluster', 'network_profile.network_plugin_mode', undefined, 'overlay')).toBe(false);
+  expect(replaces('azurerm_kubernetes_cluster', 'network_profile.network_plugin_mode', 'overlay', undefined)).toBe(true);
+});
+
+test('pool rotation is flagged apart from replacement', () => {
+  expect(rotatesNodes('azurerm_kubernetes_cluster', 'default_node_pool.vm_size')).toBe(true);
+  expect(rotatesNodes('azurerm_kubernetes_cluster_node_pool', 'vm_size')).toBe(true);
+  expect(rotatesNodes('azurerm_kubernetes_cluster_node_pool', 'node_count')).toBe(false);
+  const vm = diffStacks(real(), real({ environments: { prod: { nodePools: { apps: { kind: 'user', vmSize: 'Standard_D8s_v3' } } } } }));
+  const pool = vm.find((c) => c.stack === 'prod-infra')!.changed.find((r) => r.type === 'azurerm_kubernetes_cluster_node_pool')!;
+  expect(pool.attributes).toEqual([{ path: 'vm_size', before: 'Standard_D4s_v3', after: 'Standard_D8s_v3', forcesReplacement: false, rotatesNodes: true }]);
+  expect(reviewMarkdown(vm, 'base')).toContain("`vm_size`: `\"Standard_D4s_v3\"` -> `\"Standard_D8s_v3\"` **rebuilds the pool's nodes**");
 });
 
 test('snapshot parsing round-trips multi-line Helm values, quotes, backticks and ${} tokens', () => {

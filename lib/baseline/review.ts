@@ -2,7 +2,7 @@
  * The change summary a reviewer pastes into a pull request: per stack, the resources added, removed and changed
  * between two sets of synthesized stacks, with each changed attribute and whether it forces replacement.
  */
-import { forcesReplacement } from '../constructs/replacement';
+import { DEFAULT_POOL_ROTATION_ATTRIBUTES, POOL_ROTATION_ATTRIBUTES, REPLACEMENT_ATTRIBUTES } from '../constructs/replacement';
 import type { StackJson } from './stack-model';
 
 export interface AttributeChange {
@@ -11,6 +11,8 @@ export interface AttributeChange {
   readonly before: unknown;
   readonly after: unknown;
   readonly forcesReplacement: boolean;
+  /** The change rebuilds every node of the pool (rotation through `temporary_name_for_rotation`) without replacing the resource. */
+  readonly rotatesNodes: boolean;
 }
 
 export interface ResourceChange {
@@ -58,13 +60,46 @@ function flatten(value: unknown, prefix: string, out: Map<string, unknown>): Map
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/**
+ * A path without block indexes. The replacement list writes Terraform's `network_profile[0].pod_cidr`; synthesized
+ * JSON holds one nested block as an object, so the diff sees `network_profile.pod_cidr`.
+ */
+const bare = (p: string) => p.replace(/\[\d+\]/g, '');
+const under = (list: readonly string[], path: string) => {
+  const p = bare(path);
+  return list.some((a) => p === bare(a) || p.startsWith(`${bare(a)}.`));
+};
+
+/**
+ * Whether changing `path` of a resource of `type` from `before` to `after` makes Terraform destroy and recreate it,
+ * by the cluster engineer's list (lib/constructs/replacement.ts), with its conditional cases: the network policy
+ * engine and data plane force replacement only when one was already set, the plugin mode only when it changes to
+ * anything but overlay.
+ */
+export function replaces(type: string, path: string, before: unknown, after: unknown): boolean {
+  if (!under(REPLACEMENT_ATTRIBUTES[type] ?? [], path)) return false;
+  if (type === 'azurerm_kubernetes_cluster') {
+    const p = bare(path);
+    if (p === 'network_profile.network_policy' || p === 'network_profile.network_data_plane') return before !== undefined && before !== null;
+    if (p === 'network_profile.network_plugin_mode') return after !== 'overlay';
+  }
+  return true;
+}
+
+/** Whether changing `path` rebuilds a node pool's nodes (the default pool of a cluster, or a node pool). */
+export function rotatesNodes(type: string, path: string): boolean {
+  if (type === 'azurerm_kubernetes_cluster') return under(DEFAULT_POOL_ROTATION_ATTRIBUTES, path);
+  if (type === 'azurerm_kubernetes_cluster_node_pool') return under(POOL_ROTATION_ATTRIBUTES, path);
+  return false;
+}
+
 function diffResource(type: string, before: Record<string, unknown>, after: Record<string, unknown>): AttributeChange[] {
   const a = flatten(before, '', new Map());
   const b = flatten(after, '', new Map());
   const paths = [...new Set([...a.keys(), ...b.keys()])].sort();
   return paths
     .filter((p) => !same(a.get(p), b.get(p)))
-    .map((p) => ({ path: p, before: a.get(p), after: b.get(p), forcesReplacement: forcesReplacement(type, p) }));
+    .map((p) => ({ path: p, before: a.get(p), after: b.get(p), forcesReplacement: replaces(type, p, a.get(p), b.get(p)), rotatesNodes: rotatesNodes(type, p) }));
 }
 
 /** Compares two sets of stacks by stack name and resource address. */
@@ -119,7 +154,7 @@ export function reviewMarkdown(changes: readonly StackChange[], base: string): s
     for (const r of c.changed) {
       lines.push(`- changed \`${r.address}\`${r.replaced ? ' **(forces replacement)**' : ''}`);
       for (const a of r.attributes) {
-        lines.push(`  - \`${a.path}\`: ${shown(r.type, a.path, a.before)} -> ${shown(r.type, a.path, a.after)}${a.forcesReplacement ? ' **forces replacement**' : ''}`);
+        lines.push(`  - \`${a.path}\`: ${shown(r.type, a.path, a.before)} -> ${shown(r.type, a.path, a.after)}${a.forcesReplacement ? ' **forces replacement**' : a.rotatesNodes ? " **rebuilds the pool's nodes**" : ''}`);
       }
     }
   }
