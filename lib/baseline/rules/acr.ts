@@ -1,5 +1,5 @@
 /** Azure Container Registry (seed: 4. Image Security - ACR 통합, ACR 이미지 스캔 활성화). */
-import { attr, show } from '../stack-model';
+import { attr, show, type Resource } from '../stack-model';
 import type { Outcome, Rule } from '../types';
 import { homeAddress, isTrue, outcome, resourceRule } from './dsl';
 import { helmChart } from './k8s-helpers';
@@ -36,10 +36,14 @@ const pull: Rule = {
   check(env): Outcome[] {
     const regs = env.ofType('azurerm_container_registry');
     if (regs.length === 0) return [{ address: homeAddress(env, 'infra'), status: 'not-applicable', detail: 'no azurerm_container_registry' }];
-    const grants = env.ofType('azurerm_role_assignment').filter((a) => a.attrs.role_definition_name === 'AcrPull');
+    const clusters = env.ofType('azurerm_kubernetes_cluster');
+    // The kubelet's principal: the cluster's kubelet_identity, or the user-assigned identity the cluster is given as its kubelet identity.
+    const kubelet = (g: Resource) =>
+      env.referencesFrom(g).some((ref) => ref.attr === 'principal_id' && (clusters.includes(ref.to) || clusters.some((c) => env.references(c, c.attrs.kubelet_identity, ref.to))));
+    const grants = env.ofType('azurerm_role_assignment').filter((a) => a.attrs.role_definition_name === 'AcrPull' && kubelet(a));
     return regs.map((reg) => {
       const mine = grants.filter((g) => env.references(g, g.attrs.scope, reg));
-      return outcome(reg, mine.length > 0, mine.length ? `AcrPull: ${mine.map((g) => g.tfAddress).join(', ')}` : 'no AcrPull role assignment scoped to this registry');
+      return outcome(reg, mine.length > 0, mine.length ? `AcrPull for the kubelet identity: ${mine.map((g) => g.tfAddress).join(', ')}` : 'no AcrPull role assignment for the kubelet identity scoped to this registry');
     });
   },
 };

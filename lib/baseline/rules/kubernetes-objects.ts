@@ -89,7 +89,7 @@ export const kubernetesObjectRules = [
     title: 'Helm releases do not create their namespaces',
     severity: 'info',
     seed: '2. Pod Security Admission (namespaces carry Pod Security labels, which a Helm-created namespace lacks)',
-    remedy: 'The platform stack creates every add-on namespace with its Pod Security labels (secure by default, no setting); a new add-on uses PlatformStack.namespace and leaves create_namespace unset.',
+    remedy: 'The platform stack creates every add-on namespace with its Pod Security labels (secure by default, no platform.yaml setting); a new add-on uses PlatformStack.namespace and leaves create_namespace unset.',
     test: (r) => [r.attrs.create_namespace !== true, `create_namespace = ${show(r.attrs.create_namespace)}`],
   }),
   resourceRule({
