@@ -18,22 +18,23 @@ function project(edit: (text: string) => string = (t) => t): string {
   return dir;
 }
 const synth = (cwd: string) => spawnSync(process.execPath, [MAIN], { cwd, env: { ...process.env, CDKTF_OUTDIR: '' }, encoding: 'utf8' });
-const withoutWaivers = (t: string) => t.replace(/\n {2}baseline:\n {4}waivers:\n( {6}- .*\n)+/, '\n');
+/** prod with the API server open to the internet (the development preset's setting), through the file's own text. */
+const publicApiServer = (t: string) => t.replace('access: authorizedRanges', 'access: publicUnrestricted').replace('authorizedIpRanges: [203.0.113.0/24, 198.51.100.0/24]', 'authorizedIpRanges: []');
 
 test('synth prints the baseline summary table', () => {
   const r = synth(project());
   expect(r.status).toBe(0);
   expect(r.stdout).toMatch(/Security baseline \(docs\/baseline\.md\):\n {2}environment +enforcement +verdict +pass +fail e\/w\/i +waived +n\/a\n {2}dev +warn +warn /);
-  expect(r.stdout).toMatch(/\n {2}prod +fail +pass +\d+ +0\/\d+\/\d+ +11 /);
+  expect(r.stdout).toMatch(/\n {2}prod +fail +pass +\d+ +0\/\d+\/\d+ +0 /);
 });
 
 test('a prod baseline failure exits non-zero and writes nothing', () => {
-  const dir = project(withoutWaivers);
-  expect(readFileSync(path.join(dir, 'platform.yaml'), 'utf8')).not.toContain('rule: AKS-');
+  const dir = project(publicApiServer);
+  expect(readFileSync(path.join(dir, 'platform.yaml'), 'utf8')).toContain('access: publicUnrestricted');
   const r = synth(dir);
   expect(r.status).toBe(1);
   expect(r.stderr).toMatch(/synth failed: security baseline failed in prod:/);
-  expect(r.stderr).toMatch(/prod: FAIL AKS-HA-007 Velero backups scheduled: prod-platform/);
+  expect(r.stderr).toMatch(/prod: FAIL AKS-NET-002 API server private or limited to authorized IP ranges: prod-infra\.azurerm_kubernetes_cluster\./);
   expect(existsSync(path.join(dir, 'cdktf.out'))).toBe(false);
 });
 

@@ -9,8 +9,14 @@ import { synthesize } from '../../lib/synth';
 import { config, configText } from '../helpers/synth';
 
 const TODAY = '2026-11-25';
-/** The default file without its waivers: the same violations in dev and prod. */
-const NO_WAIVERS = configText({ defaults: { baseline: { waivers: [] } } });
+/** The default file with prod's API server open to the internet (AKS-NET-002 fails there, as in dev). */
+const PUBLIC = { environments: { prod: { cluster: { apiServer: { access: 'publicUnrestricted', authorizedIpRanges: [] } } } } };
+const NO_WAIVERS = configText(PUBLIC);
+/** The same, with a waiver for it that expires at the end of 2026. */
+const WAIVED = configText({
+  ...PUBLIC,
+  defaults: { baseline: { waivers: [{ rule: 'AKS-NET-002', environment: 'prod', expires: '2026-12-31', reason: 'private link rollout in Q1, accepted by security' }] } },
+});
 
 function tree(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -46,7 +52,7 @@ test('a failing synth leaves the previous output unchanged', () => {
 
 test('dev only warns on the same violation: synth succeeds and the report records the failure', () => {
   const cwd = mkdtempSync(path.join(tmpdir(), 'baseline-'));
-  const devOnly = configText({ defaults: { baseline: { waivers: [] } }, environments: { prod: null } });
+  const devOnly = configText({ environments: { prod: null } });
   const result = synthesize(config(devOnly), 'cdktf.out', cwd, { today: TODAY });
   const dev = result.baseline.find((r) => r.environment === 'dev')!;
   expect(dev.enforcement).toBe('warn');
@@ -56,9 +62,18 @@ test('dev only warns on the same violation: synth succeeds and the report record
   expect(json.blocking).toContainEqual({ rule: 'AKS-NET-002', address: expect.stringMatching(/^dev-infra\.azurerm_kubernetes_cluster\./) });
 });
 
-test('expired waivers make prod fail again', () => {
+test('the default platform.yaml passes the prod baseline with no waiver', () => {
   const cwd = mkdtempSync(path.join(tmpdir(), 'baseline-'));
-  expect(() => synthesize(config(), 'cdktf.out', cwd, { today: '2027-01-01' })).toThrow(/waiver for AKS-NET-002 expired on 2026-12-31/);
+  expect(config().environments.find((e) => e.name === 'prod')!.baseline.waivers).toEqual([]);
+  const prod = synthesize(config(), 'cdktf.out', cwd, { today: TODAY }).baseline.find((r) => r.environment === 'prod')!;
+  expect(prod.blocking).toEqual([]);
+  expect(prod.findings.filter((f) => f.status === 'waived')).toEqual([]);
+});
+
+test('a waiver lets prod synth until it expires, then prod fails again', () => {
+  const cwd = mkdtempSync(path.join(tmpdir(), 'baseline-'));
+  expect(synthesize(config(WAIVED), 'cdktf.out', cwd, { today: TODAY }).baseline.find((r) => r.environment === 'prod')!.blocking).toEqual([]);
+  expect(() => synthesize(config(WAIVED), 'cdktf.out', cwd, { today: '2027-01-01' })).toThrow(/waiver for AKS-NET-002 expired on 2026-12-31/);
 });
 
 test('writes a Markdown report, a JSON report and a diagram per environment', () => {

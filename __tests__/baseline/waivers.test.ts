@@ -7,7 +7,9 @@ import { config, configText } from '../helpers/synth';
 import { real, view } from './helpers';
 
 const waiver = (w: Partial<WaiverConfig>): WaiverConfig => ({ rule: 'AKS-NET-002', reason: 'private link rollout in Q1, accepted by security', expires: '2026-12-31', ...w });
-const run = (waivers: WaiverConfig[], today = '2026-11-25') => evaluateEnvironment(view(real()), { enforcement: 'fail', waivers }, today);
+/** prod with its API server open to the internet: AKS-NET-002 fails, from config. */
+const PUBLIC = { environments: { prod: { cluster: { apiServer: { access: 'publicUnrestricted', authorizedIpRanges: [] } } } } };
+const run = (waivers: WaiverConfig[], today = '2026-11-25') => evaluateEnvironment(view(real(PUBLIC)), { enforcement: 'fail', waivers }, today);
 const statusOf = (r: ReturnType<typeof run>, id: string) => r.findings.filter((f) => f.rule === id).map((f) => f.status);
 
 test('a waiver turns the failure into waived and unblocks the environment', () => {
