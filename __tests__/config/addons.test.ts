@@ -44,6 +44,14 @@ describe('add-on configuration', () => {
     expect(problemsWith(patch)).toContainEqual(expect.stringMatching(/backup\.schedules\.nightly\.includedNamespaces: names no namespace of this environment/));
   });
 
+  test('namespace labels cannot set Pod Security levels or platform/role', () => {
+    for (const label of ['pod-security.kubernetes.io/enforce', 'platform/role']) {
+      expect(problemsWith(prod({ namespaces: { production: { labels: { [label]: 'privileged' } } } }))).toContainEqual(
+        expect.stringMatching(/namespaces\.production\.labels: Pod Security labels come from podSecurity and platform\/role is set by the platform/),
+      );
+    }
+  });
+
   test('a schedule that is not a five-field cron expression is rejected', () => {
     const patch = prod({ backup: { schedules: { nightly: { schedule: '0 3 * *', includedNamespaces: ['production'] } } } });
     expect(problemsWith(patch)).toContainEqual(expect.stringMatching(/backup\.schedules\.nightly\.schedule: invalid format/));

@@ -192,4 +192,47 @@ describe('platform stack: namespaces', () => {
   test('createNamespace false leaves the namespace to someone else', () => {
     expect(namespaces({ environments: { prod: { workloads: { 'legacy-batch': { createNamespace: false } } } } })).toEqual(['orders']);
   });
+  describe('a workload namespace is an application namespace', () => {
+    const p = () => stack('prod-platform');
+    const inNs = (type: string, name: string) =>
+      Object.values(all(p(), type)).filter((o) => JSON.stringify(o.metadata.namespace).includes(`namespace-${name}_namespace`));
+    const ns = (name: string, patch?: Record<string, unknown>) =>
+      Object.values(all(stack('prod-platform', patch), 'kubernetes_namespace_v1')).find((n) => n.metadata.name === name);
+
+    test('labelled platform/role application and restricted, like the namespaces entries', () => {
+      expect(ns('orders')!.metadata.labels).toMatchObject({ 'platform/role': 'application', 'pod-security.kubernetes.io/enforce': 'restricted' });
+    });
+
+    test('with the namespace baseline\'s defaults: the seed\'s quota and LimitRange, default-deny ingress', () => {
+      for (const name of ['orders', 'batch']) {
+        expect(inNs('kubernetes_resource_quota_v1', name).map((q) => q.spec.hard)).toEqual([expect.objectContaining({ 'requests.cpu': '100', 'limits.memory': '400Gi' })]);
+        expect(inNs('kubernetes_limit_range_v1', name)).toHaveLength(1);
+        expect(inNs('kubernetes_network_policy_v1', name).map((n) => [n.metadata.name, n.spec.pod_selector, n.spec.policy_types])).toEqual([['deny-all-ingress', {}, ['Ingress']]]);
+      }
+    });
+
+    test('the same construct addresses as a namespaces entry, so moving it there keeps its Terraform addresses', () => {
+      const moved = stack('prod-platform', { environments: { prod: { namespaces: { production: {}, staging: {}, orders: {} } } } });
+      const names = (s: ReturnType<typeof p>) => Object.keys(all(s, 'kubernetes_resource_quota_v1')).filter((k) => k.includes('orders'));
+      expect(names(p())).toHaveLength(1);
+      expect(names(moved)).toEqual(names(p()));
+    });
+
+    test('a workload in a namespaces entry uses that entry\'s baseline, created once', () => {
+      const s = stack('prod-platform', { environments: { prod: { workloads: { orders: { namespace: 'production' } } } } });
+      const quotas = Object.values(all(s, 'kubernetes_resource_quota_v1')).filter((q) => JSON.stringify(q.metadata.namespace).includes('namespace-production_'));
+      expect(quotas).toHaveLength(1);
+    });
+
+    test('a workload in an add-on namespace gets no application baseline there', () => {
+      const s = stack('prod-platform', { environments: { prod: { workloads: { orders: { namespace: 'velero' } } } } });
+      expect(Object.values(all(s, 'kubernetes_namespace_v1')).find((n) => n.metadata.name === 'velero')!.metadata.labels['platform/role']).toBe('addon');
+      expect(Object.keys(all(s, 'kubernetes_resource_quota_v1')).filter((k) => k.includes('velero'))).toEqual([]);
+    });
+
+    test('built-in and createNamespace false namespaces get no baseline', () => {
+      const s = stack('prod-platform', { environments: { prod: { workloads: { orders: { namespace: 'default' }, 'legacy-batch': { createNamespace: false } } } } });
+      expect(Object.values(all(s, 'kubernetes_resource_quota_v1')).map((q) => q.metadata.namespace).join()).not.toMatch(/default|batch/);
+    });
+  });
 });
