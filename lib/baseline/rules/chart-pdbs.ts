@@ -99,10 +99,16 @@ export function renderedValues(r: Resource): Values {
   return mergeValues(...layers);
 }
 
+const rendered = new WeakMap<Resource, ChartPdb[]>();
+
 /** The PodDisruptionBudgets a helm_release renders, by the chart's template (none for charts without one). */
 export function chartPdbs(r: Resource): ChartPdb[] {
+  const hit = rendered.get(r);
+  if (hit) return hit;
   const render = RENDERERS[helmChart(r)];
-  return render ? render(renderedValues(r)) : [];
+  const out = render ? render(renderedValues(r)) : [];
+  rendered.set(r, out);
+  return out;
 }
 
 /** minAvailable / maxUnavailable of a PDB resource (typed or manifest), for the report. */
