@@ -8,6 +8,7 @@
 import { RULES } from '../../lib/baseline/rules';
 import type { StackJson } from '../../lib/baseline/stack-model';
 import { add, check, cluster, clusterRef, real, statuses } from './helpers';
+import { MORE_FAILURES, REACHABILITY_CASES } from './reachability-cases';
 
 type Stacks = Record<string, StackJson>;
 interface Case {
@@ -165,7 +166,14 @@ const CASES: Record<string, Case> = {
   'AKS-K8S-002': { how: 'FIXTURE', pass: () => namespace(real(), 'production'), fail: () => namespace(real(), 'production', 'privileged') },
   'AKS-K8S-003': { how: 'FIXTURE', pass: () => helm(real(), 'web', 'web'), fail: () => helm(real(), 'web', 'web', { version: undefined }) },
   'AKS-K8S-004': { how: 'FIXTURE', pass: () => helm(real(), 'web', 'web'), fail: () => helm(real(), 'web', 'web', { create_namespace: true }) },
+  ...REACHABILITY_CASES,
 };
+
+describe.each(Object.entries(MORE_FAILURES))('%s also fails', (id, cases) => {
+  test.each(cases)('%s', (_what, stacks) => {
+    expect(statuses(id, stacks())).toContain('fail');
+  });
+});
 
 test('every rule has a passing and a failing case', () => {
   expect(RULES.map((r) => r.id).filter((id) => !CASES[id])).toEqual([]);

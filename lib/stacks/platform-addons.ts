@@ -42,6 +42,8 @@ export function buildPlatformAddons(stack: PlatformStack, env: ResolvedEnvironme
       quota: ns.quota,
       limits: ns.limits,
       denyAllIngress: ns.denyAllIngress,
+      denyAllEgress: ns.denyAllEgress,
+      httpsEgressCidrs: ns.httpsEgressCidrs,
       allowIngress: Object.entries(ns.allowIngress).map(([ruleName, r]) => ({ name: ruleName, ...r })),
     });
   }
