@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'fs';
 import * as path from 'path';
 import type { PlatformConfig } from './config';
 import { buildApp } from './app';
+import { runbookMarkdown } from './runbook';
 import { BaselineError, failing, readStacks, runBaseline, todayUtc, writeFiles, type EnvironmentReport } from './baseline';
 
 export interface SynthResult {
@@ -20,7 +21,8 @@ export interface SynthOptions {
 
 /**
  * Synthesizes every stack into `outdir`, all or nothing: the app writes into a staging folder beside it, the
- * security baseline is evaluated on the staged stacks and its reports are added, and only then does the staged
+ * security baseline is evaluated on the staged stacks and its reports (and each environment's Key Vault CSI runbook)
+ * are added, and only then does the staged
  * output replace the previous one. A failure (an error annotation, a failed check, a blocking baseline failure in an
  * environment with `baseline.enforcement: fail`) leaves the earlier output exactly as it was.
  */
@@ -38,6 +40,7 @@ export function synthesize(config: PlatformConfig, outdir = 'cdktf.out', cwd = p
     const run = runBaseline(readStacks(staging, names), policies, options.today ?? todayUtc());
     if (failing(run.reports).length > 0) throw new BaselineError(run.reports);
     writeFiles(staging, run.files);
+    writeFiles(staging, new Map(config.environments.map((e) => [`reports/${e.name}/runbook.md`, runbookMarkdown(e)])));
     const old = `${target}.previous`;
     rmSync(old, { recursive: true, force: true });
     if (existsSync(target)) renameSync(target, old);

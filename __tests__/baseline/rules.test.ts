@@ -9,6 +9,7 @@ import { PodDisruptionBudgetV1 } from '@cdktf/provider-kubernetes/lib/pod-disrup
 import { RULES } from '../../lib/baseline/rules';
 import type { StackJson } from '../../lib/baseline/stack-model';
 import { add, check, cluster, clusterRef, real, statuses } from './helpers';
+import { MORE_FAILURES, REACHABILITY_CASES } from './reachability-cases';
 
 type Stacks = Record<string, StackJson>;
 interface Build {
@@ -143,7 +144,14 @@ const CASES: Record<string, Case> = {
   'AKS-K8S-003': { pass: prod(), fail: mutated('every add-on pins its chart, no setting unpins it', (s) => delete first(s, 'prod-platform', 'helm_release').version) },
   'AKS-K8S-004': { pass: prod(), fail: mutated('the stack creates add-on namespaces, no setting hands that to Helm', (s) => (first(s, 'prod-platform', 'helm_release').create_namespace = true)) },
   'AKS-K8S-005': { pass: prod({ addons: { trivyOperator: { enabled: false } } }), fail: prod() },
+  ...REACHABILITY_CASES,
 };
+
+describe.each(Object.entries(MORE_FAILURES))('%s also fails', (id, cases) => {
+  test.each(cases)('%s', (_what, stacks) => {
+    expect(statuses(id, stacks())).toContain('fail');
+  });
+});
 
 test('every rule has a passing and a failing case', () => {
   expect(RULES.map((r) => r.id).filter((id) => !CASES[id])).toEqual([]);

@@ -76,11 +76,11 @@ test('a waiver lets prod synth until it expires, then prod fails again', () => {
   expect(() => synthesize(config(WAIVED), 'cdktf.out', cwd, { today: '2027-01-01' })).toThrow(/waiver for AKS-NET-002 expired on 2026-12-31/);
 });
 
-test('writes a Markdown report, a JSON report and a diagram per environment', () => {
+test('writes a Markdown report, a JSON report, a diagram and the Key Vault CSI runbook per environment', () => {
   const cwd = mkdtempSync(path.join(tmpdir(), 'baseline-'));
   synthesize(config(), 'cdktf.out', cwd, { today: TODAY });
   const files = Object.keys(tree(path.join(cwd, 'cdktf.out', 'reports'))).sort();
-  expect(files).toEqual(['dev/baseline.json', 'dev/baseline.md', 'dev/diagram.md', 'prod/baseline.json', 'prod/baseline.md', 'prod/diagram.md']);
+  expect(files).toEqual(['dev/baseline.json', 'dev/baseline.md', 'dev/diagram.md', 'dev/runbook.md', 'prod/baseline.json', 'prod/baseline.md', 'prod/diagram.md', 'prod/runbook.md']);
 });
 
 test('reports are byte-identical across runs and carry no date or absolute path', () => {

@@ -8,6 +8,8 @@ import * as path from 'path';
 import { ROOT } from '../helpers/synth';
 
 const MAIN = path.join(ROOT, 'dist', 'main.js');
+/** How `npm run synth` and `cdktf synth` run the bundle. */
+const RUN = path.join(ROOT, 'scripts', 'run-cached.js');
 
 beforeAll(() => {
   execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.js')]);
@@ -22,7 +24,7 @@ function project(text?: string): string {
 }
 
 function run(cwd: string, env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, [MAIN], { cwd, env: { ...process.env, CDKTF_OUTDIR: '', ...env }, encoding: 'utf8' });
+  return spawnSync(process.execPath, [RUN, MAIN], { cwd, env: { ...process.env, CDKTF_OUTDIR: '', ...env }, encoding: 'utf8' });
 }
 
 /** Every file under a folder with its content, for before/after comparison. */

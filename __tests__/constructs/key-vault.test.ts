@@ -22,10 +22,11 @@ describe('Key Vault', () => {
     expect(v).toMatchObject({ purge_protection_enabled: false, soft_delete_retention_days: 7, lifecycle: { prevent_destroy: true } });
   });
 
-  test('public endpoint denies by default, letting only trusted Azure services and listed networks through', () => {
-    expect(vault().network_acls).toEqual({ default_action: 'Deny', bypass: 'AzureServices', ip_rules: [], virtual_network_subnet_ids: [] });
+  test('public endpoint denies by default, letting only trusted Azure services, the node subnet and listed networks through', () => {
+    const nodes = byPath(stack('prod-infra'), 'azurerm_kubernetes_cluster', 'aks/cluster').body.default_node_pool.vnet_subnet_id;
+    expect(vault().network_acls).toEqual({ default_action: 'Deny', bypass: 'AzureServices', ip_rules: [], virtual_network_subnet_ids: [nodes] });
     const v = vault(prod({ networkAcls: { ipRules: ['203.0.113.0/24'], subnetIds: [SUBNET] } }));
-    expect(v.network_acls).toMatchObject({ default_action: 'Deny', ip_rules: ['203.0.113.0/24'], virtual_network_subnet_ids: [SUBNET] });
+    expect(v.network_acls).toMatchObject({ default_action: 'Deny', ip_rules: ['203.0.113.0/24'], virtual_network_subnet_ids: [nodes, SUBNET] });
   });
 
   test('publicNetworkAccess false turns the public endpoint off', () => {
@@ -41,8 +42,12 @@ describe('Key Vault', () => {
     expect(pe.subnet_id).toBe(SUBNET);
     expect(pe.private_service_connection).toMatchObject({ private_connection_resource_id: ref('azurerm_key_vault', kv, 'id'), subresource_names: ['vault'], is_manual_connection: false });
     expect(pe.private_dns_zone_group.private_dns_zone_ids).toEqual([ref('azurerm_private_dns_zone', zone.name, 'id')]);
-    const link = byPath(s, 'azurerm_private_dns_zone_virtual_network_link', 'key-vault/private-dns-link-0').body;
-    expect(link).toMatchObject({ virtual_network_id: VNET, private_dns_zone_name: ref('azurerm_private_dns_zone', zone.name, 'name'), registration_enabled: false });
+    // The platform's VNet first (the nodes resolve the vault through it), then the ones listed.
+    const vnet = byPath(s, 'azurerm_virtual_network', 'network/vnet').name;
+    const link0 = byPath(s, 'azurerm_private_dns_zone_virtual_network_link', 'key-vault/private-dns-link-0').body;
+    expect(link0).toMatchObject({ virtual_network_id: ref('azurerm_virtual_network', vnet, 'id'), private_dns_zone_name: ref('azurerm_private_dns_zone', zone.name, 'name'), registration_enabled: false });
+    const link1 = byPath(s, 'azurerm_private_dns_zone_virtual_network_link', 'key-vault/private-dns-link-1').body;
+    expect(link1).toMatchObject({ virtual_network_id: VNET });
   });
 
   test('private endpoint with an existing zone creates no zone', () => {

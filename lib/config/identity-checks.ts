@@ -78,6 +78,17 @@ function checkWorkloads(env: ResolvedEnvironment, out: Problem[]): void {
       if (other) out.push({ path: `${at}.serviceAccountName`, message: `ServiceAccount ${sa} is already workload ${other}'s`, got: sa, allowed: 'one workload per ServiceAccount' });
       else accounts.set(sa, name);
     }
+    if (w.mode !== 'workloadIdentity') {
+      const c = w.connections;
+      if (c.storageBlob || c.registry !== 'none') {
+        out.push({
+          path: `${at}.connections`,
+          message: `further targets need the workload's own identity; ${w.mode} mode shares a node identity`,
+          got: [c.storageBlob && 'storageBlob', c.registry !== 'none' && `registry ${c.registry}`].filter(Boolean).join(', '),
+          allowed: 'mode workloadIdentity, or no storageBlob/registry',
+        });
+      }
+    }
     const spc = `${w.namespace}/${w.secretProviderClassName ?? name}`;
     const otherClass = classes.get(spc);
     if (otherClass) out.push({ path: `${at}.secretProviderClassName`, message: `SecretProviderClass ${spc} is already workload ${otherClass}'s`, got: spc, allowed: 'a name unique in the namespace' });

@@ -11,6 +11,8 @@ export interface IContainerRegistry {
   readonly id: string;
   /** Registry name. */
   readonly name: string;
+  /** Login server, `<name>.azurecr.io`. */
+  readonly loginServer: string;
   /**
    * AcrPull for `grantee` on this registry (`az aks --attach-acr` gives the kubelet identity exactly this).
    * Removing the call removes the assignment and nothing else (`--detach-acr`).
@@ -21,6 +23,7 @@ export interface IContainerRegistry {
 abstract class ContainerRegistryBase extends Construct implements IContainerRegistry {
   abstract readonly id: string;
   abstract readonly name: string;
+  abstract readonly loginServer: string;
 
   grantPull(grantee: IPrincipal): RoleAssignment {
     return grantRole(this, `pull-${grantee.principalName}`, { scope: this.id, principalId: grantee.principalId, role: BUILT_IN_ROLES.acrPull });
@@ -106,6 +109,7 @@ const REGISTRY_ID_RE = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/provider
 class ExistingContainerRegistry extends ContainerRegistryBase {
   readonly id: string;
   readonly name: string;
+  readonly loginServer: string;
 
   constructor(scope: Construct, id: string, registryId: string) {
     super(scope, id);
@@ -115,5 +119,7 @@ class ExistingContainerRegistry extends ContainerRegistryBase {
     }
     this.id = registryId;
     this.name = m[1];
+    // Azure public cloud's registry DNS suffix (login servers are lowercase).
+    this.loginServer = `${m[1].toLowerCase()}.azurecr.io`;
   }
 }

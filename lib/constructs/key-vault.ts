@@ -46,6 +46,8 @@ export interface IKeyVault {
   readonly tenantId: string;
   /** How the vault authorizes data-plane access. */
   readonly authorization: KeyVaultAuthorization;
+  /** Data-plane endpoint, `https://<name>.vault.azure.net/` (Service Connector's AZURE_KEYVAULT_RESOURCEENDPOINT). */
+  readonly vaultUri: string;
   /** Lets `grantee` read `objects` (names are secrets unless typed), with the least privilege the vault supports. */
   grantRead(grantee: IPrincipal, objects: (string | KeyVaultObjectRef)[], options?: GrantReadOptions): KeyVaultReadGrant;
 }
@@ -56,6 +58,7 @@ abstract class KeyVaultBase extends Construct implements IKeyVault {
   abstract readonly name: string;
   abstract readonly tenantId: string;
   abstract readonly authorization: KeyVaultAuthorization;
+  abstract readonly vaultUri: string;
 
   grantRead(grantee: IPrincipal, objects: (string | KeyVaultObjectRef)[], options: GrantReadOptions = {}): KeyVaultReadGrant {
     const refs = objects.map((o) => (typeof o === 'string' ? { name: o, type: 'secret' as const } : { name: o.name, type: o.type ?? 'secret' }));
@@ -280,6 +283,7 @@ const VAULT_ID_RE = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/
 class ExistingKeyVault extends KeyVaultBase {
   readonly id: string;
   readonly name: string;
+  readonly vaultUri: string;
   readonly tenantId: string;
   readonly authorization: KeyVaultAuthorization;
 
@@ -291,6 +295,8 @@ class ExistingKeyVault extends KeyVaultBase {
     }
     this.id = props.vaultId;
     this.name = m[1];
+    // Azure public cloud's vault DNS suffix; the vault is not read, so nothing is looked up.
+    this.vaultUri = `https://${m[1]}.vault.azure.net/`;
     this.tenantId = props.tenantId;
     this.authorization = props.authorization ?? 'rbac';
   }

@@ -22,6 +22,8 @@ export const BUILT_IN_ROLES = {
   contributor: 'Contributor',
   /** Join subnets and attach IPs (AGC on its subnet; the cluster identity on a static ingress IP). */
   networkContributor: 'Network Contributor',
+  /** Read blobs (a workload's `connections.storageBlob` with access read). */
+  storageBlobDataReader: 'Storage Blob Data Reader',
   /** Read and write blobs (Velero on its backup account). */
   storageBlobDataContributor: 'Storage Blob Data Contributor',
   /** Configure Application Gateway for Containers (the ALB controller on the node resource group). */

@@ -24,6 +24,12 @@ export interface InfraStackProps {
   readonly backend: BackendContext;
 }
 
+/** Whether the vault this stack creates allows the node subnet through its public endpoint firewall. */
+function nodeSubnetReachesVault(env: ResolvedEnvironment): boolean {
+  const kv = env.keyVault;
+  return !kv.existingId && kv.publicNetworkAccess && kv.networkAcls.allowNodeSubnet;
+}
+
 /** What the platform stack needs from the infra stack (cross-stack references, resolved by Terraform). */
 export interface ClusterConnection {
   /** API server URL. */
@@ -85,7 +91,12 @@ export class InfraStack extends TerraformStack {
       this.nodeSubnetId = env.network.existingNodeSubnetId;
     } else {
       this.network = new VirtualNetwork(this, 'network', { ...where, name: env.names.virtualNetwork, addressSpace: [env.network.vnet.addressSpace] });
-      this.nodeSubnetId = this.network.addSubnet({ name: env.network.vnet.nodeSubnetName, addressPrefix: env.network.vnet.nodeSubnet }).id;
+      this.nodeSubnetId = this.network.addSubnet({
+        name: env.network.vnet.nodeSubnetName,
+        addressPrefix: env.network.vnet.nodeSubnet,
+        // The vault firewall lets the node subnet in through this service endpoint (the CSI driver reads from the nodes).
+        serviceEndpoints: nodeSubnetReachesVault(env) ? ['Microsoft.KeyVault'] : undefined,
+      }).id;
     }
 
     const mon = c.monitoring;
@@ -160,7 +171,12 @@ export class InfraStack extends TerraformStack {
     });
     this.addons = buildAddonInfra(this, env, this.resourceGroup, this.cluster, this.network);
 
-    const secrets = wireInfraSecrets(this, env, this.cluster, this.resourceGroup.name, this.logAnalyticsWorkspaceId);
+    const secrets = wireInfraSecrets(this, env, this.cluster, this.resourceGroup.name, {
+      logAnalyticsWorkspaceId: this.logAnalyticsWorkspaceId,
+      nodeSubnetId: this.nodeSubnetId,
+      // The nodes' VNet: the one created here, or the one the existing node subnet belongs to.
+      virtualNetworkId: this.network?.resource.id ?? env.network.existingNodeSubnetId?.replace(/\/subnets\/[^/]+$/, ''),
+    });
     this.keyVault = secrets.keyVault;
     this.registry = secrets.registry;
     // The Trivy operator scans images in the platform registry through its workload identity: no registry password.
@@ -214,6 +230,14 @@ export class InfraStack extends TerraformStack {
     out('node_resource_group', this.cluster.nodeResourceGroup, 'The node resource group (MC_...).');
     out('log_analytics_workspace_id', this.logAnalyticsWorkspaceId, 'Log Analytics workspace receiving cluster logs.');
     out('key_vault_id', this.keyVault.id, 'Key Vault resource ID.');
+    const egress = env.network.egress;
+    if (egress.keyVault || egress.entraId) {
+      // The stated egress paths, for operators and for the baseline's reachability rule (AKS-NET-101).
+      new TerraformOutput(this, 'egress_paths', {
+        value: { key_vault: egress.keyVault ?? 'unstated', entra_id: egress.entraId ?? 'unstated' },
+        description: 'How Key Vault and Entra ID are reached from the nodes under locked-down egress (network.egress).',
+      });
+    }
     out('acr_id', this.registry.id, 'Container registry resource ID.');
   }
 

@@ -29,6 +29,8 @@ export function applicationNamespace(stack: PlatformStack, name: string, ns?: Na
     quota: ns?.quota,
     limits: ns?.limits,
     denyAllIngress: ns?.denyAllIngress,
+    denyAllEgress: ns?.denyAllEgress,
+    httpsEgressCidrs: ns?.httpsEgressCidrs,
     allowIngress: Object.entries(ns?.allowIngress ?? {}).map(([ruleName, r]) => ({ name: ruleName, ...r })),
   });
 }

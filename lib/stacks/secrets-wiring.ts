@@ -11,7 +11,9 @@ import type { AksCluster } from '../constructs/aks-cluster';
 import { KeyVault, type IKeyVault, type KeyVaultObjectRef } from '../constructs/key-vault';
 import { SecretProviderClass, type SecretProviderObject, type SyncedSecret } from '../constructs/k8s/secret-provider-class';
 import { WorkloadServiceAccount } from '../constructs/k8s/service-account';
-import type { IPrincipal } from '../constructs/role-assignment';
+import { ConnectionConfigMap, type ConnectionTargets } from '../constructs/k8s/connection-config-map';
+import { BUILT_IN_ROLES, grantRole, roleSlug, type IPrincipal } from '../constructs/role-assignment';
+import type { WorkloadConfig } from '../config/schema/workloads';
 import type { WorkloadIdentity } from '../constructs/workload-identity';
 
 /** Namespaces every cluster has: workloads may live there, the platform never creates them. */
@@ -33,6 +35,28 @@ export interface WorkloadBinding {
   readonly secretProviderClassName: string;
   readonly objects: SecretProviderObject[];
   readonly secretObjects: SyncedSecret[];
+  /** The connection ConfigMap (workloadIdentity mode with `connections.configMap`). */
+  readonly connection?: { readonly configMapName: string; readonly targets: ConnectionTargets };
+}
+
+/** The Azure name of a workload's identity (the runbook and reports name it too). */
+export function workloadIdentityName(env: Pick<ResolvedEnvironment, 'project' | 'name'>, workload: string): string {
+  return `id-${env.project}-${env.name}-${workload}`;
+}
+
+/** The blob endpoint of a storage account, from its resource ID (Azure public cloud). */
+export function blobEndpoint(accountId: string): string {
+  return `https://${accountId.split('/').pop()!.toLowerCase()}.blob.core.windows.net/`;
+}
+
+/** What the infra stack already has that the vault's network access builds on. */
+export interface InfraNetwork {
+  /** The platform's Log Analytics workspace: the vault's diagnostic logs go there unless keyVault says otherwise. */
+  readonly logAnalyticsWorkspaceId?: string;
+  /** The cluster's node subnet: allowed through the vault firewall, and the default private endpoint subnet. */
+  readonly nodeSubnetId?: string;
+  /** The VNet the platform created: the vault's private DNS zone is linked to it. */
+  readonly virtualNetworkId?: string;
 }
 
 export interface InfraSecrets {
@@ -48,8 +72,7 @@ export function wireInfraSecrets(
   env: ResolvedEnvironment,
   cluster: AksCluster,
   resourceGroupName: string,
-  /** The platform's Log Analytics workspace: the vault's diagnostic logs go there unless keyVault says otherwise. */
-  logAnalyticsWorkspaceId?: string,
+  network: InfraNetwork = {},
 ): InfraSecrets {
   const kv = env.keyVault;
   const keyVault: IKeyVault = kv.existingId
@@ -64,9 +87,16 @@ export function wireInfraSecrets(
         purgeProtection: kv.purgeProtection,
         softDeleteRetentionDays: kv.softDeleteRetentionDays,
         publicNetworkAccess: kv.publicNetworkAccess,
-        networkRules: kv.networkAcls,
-        privateEndpoint: kv.privateEndpoint,
-        logAnalyticsWorkspaceId: kv.logAnalyticsWorkspaceId ?? logAnalyticsWorkspaceId,
+        networkRules: {
+          ...kv.networkAcls,
+          subnetIds: [...(kv.networkAcls.allowNodeSubnet && network.nodeSubnetId ? [network.nodeSubnetId] : []), ...kv.networkAcls.subnetIds],
+        },
+        privateEndpoint: kv.privateEndpoint && {
+          ...kv.privateEndpoint,
+          subnetId: kv.privateEndpoint.subnetId ?? network.nodeSubnetId!,
+          virtualNetworkIds: [...(network.virtualNetworkId ? [network.virtualNetworkId] : []), ...kv.privateEndpoint.virtualNetworkIds],
+        },
+        logAnalyticsWorkspaceId: kv.logAnalyticsWorkspaceId ?? network.logAnalyticsWorkspaceId,
         preventDestroy: kv.preventDestroy,
         tags: env.tags,
       });
@@ -103,10 +133,11 @@ export function wireInfraSecrets(
     const refs = w.objects.map((o) => ({ name: o.name, type: o.type }));
     let clientId: string;
     let serviceAccountName: string | undefined;
+    let connection: WorkloadBinding['connection'];
     if (w.mode === 'workloadIdentity') {
       serviceAccountName = w.serviceAccountName ?? name;
       const identity = cluster.addWorkloadIdentity(`workload-${name}`, {
-        name: `id-${env.project}-${env.name}-${name}`,
+        name: workloadIdentityName(env, name),
         resourceGroupName,
         location: env.location,
         namespace: w.namespace,
@@ -116,6 +147,7 @@ export function wireInfraSecrets(
       keyVault.grantRead(identity, refs, { scope: w.scope });
       workloadIdentities.set(name, identity);
       clientId = identity.clientId;
+      connection = wireConnections(identity, name, w.connections, keyVault, registry, env.tenantId);
     } else {
       if (!nodeReads.has(w.mode)) nodeReads.set(w.mode, { vault: new Map(), object: new Map() });
       for (const r of refs) nodeReads.get(w.mode)![w.scope].set(`${r.type}/${r.name}`, r);
@@ -133,6 +165,7 @@ export function wireInfraSecrets(
       secretProviderClassName: w.secretProviderClassName ?? name,
       objects: w.objects,
       secretObjects: w.secretObjects,
+      connection,
     });
   }
   for (const mode of ['addonIdentity', 'kubeletIdentity'] as const) {
@@ -146,6 +179,36 @@ export function wireInfraSecrets(
     }
   }
   return { keyVault, registry, workloadIdentities, bindings };
+}
+
+/**
+ * A workload identity's further targets (what Service Connector would connect): least-privilege grants on a storage
+ * account and the platform registry, and the settings its connection ConfigMap carries.
+ */
+function wireConnections(
+  identity: WorkloadIdentity,
+  name: string,
+  c: WorkloadConfig['connections'],
+  keyVault: IKeyVault,
+  registry: IContainerRegistry,
+  tenantId: string,
+): WorkloadBinding['connection'] {
+  let storageBlobEndpoint: string | undefined;
+  if (c.storageBlob) {
+    const role = c.storageBlob.access === 'write' ? BUILT_IN_ROLES.storageBlobDataContributor : BUILT_IN_ROLES.storageBlobDataReader;
+    grantRole(identity, `storage-${roleSlug(role)}`, { scope: c.storageBlob.accountId, principalId: identity.principalId, role });
+    storageBlobEndpoint = blobEndpoint(c.storageBlob.accountId);
+  }
+  let registryLoginServer: string | undefined;
+  if (c.registry === 'pull') {
+    registry.grantPull({ principalId: identity.principalId, principalName: `workload-${name}` });
+    registryLoginServer = registry.loginServer;
+  }
+  if (!c.configMap) return undefined;
+  return {
+    configMapName: `${name}-connection`,
+    targets: { clientId: identity.clientId, tenantId, keyVaultUri: keyVault.vaultUri, storageBlobEndpoint, registryLoginServer },
+  };
 }
 
 /** Per workload: its namespace (through the stack's shared namespaces), ServiceAccount and SecretProviderClass. */
@@ -168,5 +231,8 @@ export function wirePlatformSecrets(
       objects: b.objects,
       secretObjects: b.secretObjects,
     });
+    if (b.connection) {
+      new ConnectionConfigMap(scope, `workload-${b.name}-connection`, { name: b.connection.configMapName, namespace: ns, targets: b.connection.targets });
+    }
   }
 }

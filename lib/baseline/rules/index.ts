@@ -8,6 +8,7 @@ import { kubernetesObjectRules } from './kubernetes-objects';
 import { monitoringRules } from './monitoring';
 import { networkingRules } from './networking';
 import { operationsRules } from './operations';
+import { reachabilityRules } from './reachability';
 import { resourceManagementRules } from './resource-management';
 import { storageRules } from './storage';
 
@@ -22,6 +23,7 @@ export const RULES: readonly Rule[] = [
   ...acrRules,
   ...storageRules,
   ...kubernetesObjectRules,
+  ...reachabilityRules,
 ];
 
 /** Rule IDs, for validating waivers. */

@@ -26,17 +26,21 @@ export const keyVaultSchema = z.strictObject({
       defaultAction: z.enum(['Allow', 'Deny']).default('Deny').describe('Traffic no rule allows. Default: Deny.'),
       bypass: z.enum(['AzureServices', 'None']).default('AzureServices').describe('Let trusted Azure services through. Default: AzureServices.'),
       ipRules: z.array(ipOrCidr).default([]).describe('Allowed public IPs or CIDRs (a pipeline agent, an office). Default: [].'),
-      subnetIds: z.array(azureResourceId).default([]).describe('Allowed subnets, each with the Microsoft.KeyVault service endpoint (the node subnet, so the CSI driver can read). Default: [].'),
+      subnetIds: z.array(azureResourceId).default([]).describe('Further allowed subnets, each with the Microsoft.KeyVault service endpoint. Default: [].'),
+      allowNodeSubnet: z
+        .boolean()
+        .default(true)
+        .describe('Allow the cluster\'s node subnet, so the CSI driver (on the nodes\' host network) reaches the vault; the platform adds the Microsoft.KeyVault service endpoint to the subnet it creates (an existing node subnet needs it already). Without it, or a private endpoint, or ipRules for the egress IPs, mounts fail with "context deadline exceeded". Default: true.'),
     })
     .prefault({})
     .describe('Rules for the public endpoint.'),
   privateEndpoint: z
     .strictObject({
-      subnetId: azureResourceId.describe('Subnet for the endpoint. Required.'),
+      subnetId: azureResourceId.optional().describe('Subnet for the endpoint. Default: the cluster\'s node subnet (reachable from the nodes).'),
       privateDnsZoneId: azureResourceId
         .optional()
         .describe('An existing privatelink.vaultcore.azure.net zone to register in. Default: a zone is created in the resource group.'),
-      virtualNetworkIds: z.array(azureResourceId).default([]).describe('VNets to link the created zone to. Default: [].'),
+      virtualNetworkIds: z.array(azureResourceId).default([]).describe('Further VNets to link the created zone to; the VNet the platform creates is always linked. Default: [].'),
     })
     .optional()
     .describe('A private endpoint for the vault. Default: none.'),

@@ -40,6 +40,11 @@ export const namespaceSchema = z.strictObject({
     .optional()
     .describe('LimitRange. Default: the seed\'s (container 100m-4 CPU, 128Mi-8Gi, default 500m/512Mi, request 200m/256Mi; pod up to 8 CPU/16Gi).'),
   denyAllIngress: z.boolean().default(true).describe('Default-deny ingress NetworkPolicy. Default: true.'),
+  denyAllEgress: z
+    .boolean()
+    .default(false)
+    .describe('Default-deny egress NetworkPolicy, keeping DNS (cluster DNS, port 53) and HTTPS (httpsEgressCidrs, port 443: Entra ID token exchange, Key Vault) open. Default: false.'),
+  httpsEgressCidrs: z.array(z.string().regex(/^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/)).min(1).default(['0.0.0.0/0']).describe('Where HTTPS egress goes under denyAllEgress (Entra ID has no fixed ranges). Default: ["0.0.0.0/0"].'),
   allowIngress: z.record(z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/), allowRule).default({}).describe('Allowed ingress flows by policy name. Default: none.'),
   labels: labels
     .refine((l) => !Object.keys(l).some((k) => k.startsWith('pod-security.kubernetes.io/') || k === 'platform/role'), {

@@ -25,6 +25,19 @@ export const networkSchema = z.strictObject({
     .default('azure')
     .describe('Network policy engine (`--network-policy`); cilium also selects the cilium data plane (`--network-dataplane cilium`). Changing an engine that is set forces replacement. Default: azure.'),
   outboundType: z.enum(OUTBOUND_TYPES).default('loadBalancer').describe('Egress path (`--outbound-type`). The load balancer is always the standard SKU (`--load-balancer-sku standard`). Default: loadBalancer.'),
+  egress: z
+    .strictObject({
+      keyVault: z
+        .enum(['privateEndpoint', 'serviceEndpoint', 'firewall'])
+        .optional()
+        .describe('How the nodes reach Key Vault under locked-down egress: a private endpoint, the subnet\'s service endpoint, or a firewall rule (AzureKeyVault service tag). Default: not stated.'),
+      entraId: z
+        .enum(['firewall', 'proxy'])
+        .optional()
+        .describe('How pods and nodes reach Entra ID (login.microsoftonline.com, the workload identity token exchange) under locked-down egress. Default: not stated.'),
+    })
+    .prefault({})
+    .describe('With outboundType userDefinedRouting or userAssignedNATGateway (traffic through a firewall), state how Key Vault and Entra ID are reached; the baseline fails an environment that does not (the CSI driver cannot mount otherwise). Emitted as the infra output egress_paths.'),
   podCidr: ipv4Cidr.default('192.168.0.0/16').describe('Pod CIDR for overlay. Forces replacement. Default: 192.168.0.0/16 (the seed).'),
   serviceCidr: ipv4Cidr.default('10.0.0.0/16').describe('Kubernetes service CIDR. Forces replacement. Default: 10.0.0.0/16.'),
   dnsServiceIp: ipv4.default('10.0.0.10').describe('Cluster DNS service IP, inside serviceCidr. Forces replacement. Default: 10.0.0.10.'),

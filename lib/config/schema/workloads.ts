@@ -26,6 +26,33 @@ const syncedSecret = z.strictObject({
   labels: tags.optional().describe('Labels on the Secret. Default: none.'),
 });
 
+const storageAccountId = pattern(
+  /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Storage\/storageAccounts\/[a-z0-9]{3,24}$/i,
+  'a storage account resource ID (/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Storage/storageAccounts/<name>)',
+);
+
+/**
+ * What Service Connector would set up for the workload besides Key Vault: further targets its identity is granted,
+ * and the ConfigMap with the connection settings (Service Connector's default variable names).
+ */
+const connectionsSchema = z.strictObject({
+  configMap: z
+    .boolean()
+    .default(true)
+    .describe('A ConfigMap `<workload>-connection` beside the ServiceAccount with the settings an application needs (Service Connector\'s variable names: AZURE_KEYVAULT_RESOURCEENDPOINT, AZURE_KEYVAULT_CLIENTID, ...). workloadIdentity mode only. Default: true.'),
+  storageBlob: z
+    .strictObject({
+      accountId: storageAccountId.describe('The storage account. Required.'),
+      access: z.enum(['read', 'write']).default('read').describe('read: Storage Blob Data Reader; write: Storage Blob Data Contributor, on the account. Default: read.'),
+    })
+    .optional()
+    .describe('Blob storage the workload reads or writes with its identity (AZURE_STORAGEBLOB_RESOURCEENDPOINT, AZURE_STORAGEBLOB_CLIENTID). Default: none.'),
+  registry: z
+    .enum(['none', 'pull'])
+    .default('none')
+    .describe('pull: AcrPull on the platform registry for the workload identity (AZURE_CONTAINERREGISTRY_RESOURCEENDPOINT, AZURE_CONTAINERREGISTRY_CLIENTID). Default: none.'),
+});
+
 /** One workload that reads Key Vault objects through the Secrets Store CSI driver. */
 export const workloadSchema = z.strictObject({
   namespace: k8sName.describe('Namespace of the workload; created by the platform stack if no one else creates it. Required.'),
@@ -47,6 +74,7 @@ export const workloadSchema = z.strictObject({
   objects: z.array(vaultObject).min(1).describe('Vault objects the workload reads (its SecretProviderClass `objects`). At least one.'),
   secretObjects: z.array(syncedSecret).default([]).describe('Kubernetes Secrets to sync from mounted objects (`secretObjects`). Default: [].'),
   secretProviderClassName: k8sName.optional().describe('SecretProviderClass name. Default: the workload name.'),
+  connections: connectionsSchema.prefault({}).describe('Connection info and further targets (Service Connector parity). workloadIdentity mode only.'),
 });
 
 export const workloadsSchema = z

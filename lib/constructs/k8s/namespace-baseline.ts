@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { LimitRangeV1 } from '@cdktf/provider-kubernetes/lib/limit-range-v1';
-import { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
+import { NetworkPolicyV1, type NetworkPolicyV1Spec } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
 import { ResourceQuotaV1 } from '@cdktf/provider-kubernetes/lib/resource-quota-v1';
 
 /** CPU and memory, as Kubernetes quantities. */
@@ -64,7 +64,20 @@ export interface NamespaceBaselineProps {
   readonly denyAllIngress?: boolean;
   /** Allow rules. @default [] */
   readonly allowIngress?: IngressAllowRule[];
+  /**
+   * A default-deny egress policy, with the two flows every workload here needs kept open: DNS to the cluster DNS
+   * (kube-system, UDP and TCP 53) and HTTPS to `httpsEgressCidrs` (Entra ID for the workload identity token
+   * exchange, Key Vault and the other Azure endpoints the workloads call; none has fixed addresses a NetworkPolicy
+   * could name, so the default is any address on port 443). The Key Vault CSI provider runs on the host network in
+   * kube-system, so no policy here can block its mounts. @default false
+   */
+  readonly denyAllEgress?: boolean;
+  /** Where HTTPS egress is allowed under `denyAllEgress`. @default ['0.0.0.0/0'] */
+  readonly httpsEgressCidrs?: string[];
 }
+
+/** The cluster DNS pods, as AKS labels them. */
+export const CLUSTER_DNS_SELECTOR = { 'k8s-app': 'kube-dns' };
 
 const NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
@@ -105,6 +118,7 @@ export class NamespaceBaseline extends Construct {
         }),
       );
     }
+    if (props.denyAllEgress ?? false) this.denyEgress(props.namespace, props.httpsEgressCidrs ?? ['0.0.0.0/0']);
     const seen = new Set<string>();
     for (const rule of props.allowIngress ?? []) {
       if (!NAME.test(rule.name) || rule.name === 'deny-all-ingress' || seen.has(rule.name)) {
@@ -128,5 +142,27 @@ export class NamespaceBaseline extends Construct {
         }),
       );
     }
+  }
+
+  /** Deny all egress, then allow DNS to the cluster DNS and HTTPS to the given ranges. */
+  private denyEgress(namespace: string, httpsCidrs: string[]): void {
+    const policy = (id: string, spec: NetworkPolicyV1Spec) =>
+      this.networkPolicies.push(new NetworkPolicyV1(this, id, { metadata: { name: id, namespace }, spec }));
+    policy('deny-all-egress', { podSelector: {}, policyTypes: ['Egress'] });
+    policy('allow-dns-egress', {
+      podSelector: {},
+      policyTypes: ['Egress'],
+      egress: [
+        {
+          to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: CLUSTER_DNS_SELECTOR } }],
+          ports: [{ port: '53', protocol: 'UDP' }, { port: '53', protocol: 'TCP' }],
+        },
+      ],
+    });
+    policy('allow-https-egress', {
+      podSelector: {},
+      policyTypes: ['Egress'],
+      egress: [{ to: httpsCidrs.map((cidr) => ({ ipBlock: { cidr } })), ports: [{ port: '443', protocol: 'TCP' }] }],
+    });
   }
 }
