@@ -6,7 +6,7 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { BaselineError } from '../../lib/baseline';
 import { synthesize } from '../../lib/synth';
-import { config, configText } from '../helpers/synth';
+import { config, configText, tree } from '../helpers/synth';
 
 const TODAY = '2026-11-25';
 /** The default file with prod's API server open to the internet (AKS-NET-002 fails there, as in dev). */
@@ -18,18 +18,6 @@ const WAIVED = configText({
   defaults: { baseline: { waivers: [{ rule: 'AKS-NET-002', environment: 'prod', expires: '2026-12-31', reason: 'private link rollout in Q1, accepted by security' }] } },
 });
 
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out[path.relative(dir, p)] = readFileSync(p, 'utf8');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 test('prod fails synth on an unwaived error-level failure and writes nothing', () => {
   const cwd = mkdtempSync(path.join(tmpdir(), 'baseline-'));

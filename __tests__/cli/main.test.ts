@@ -2,10 +2,10 @@
  * The synth entry point as users run it (`npm run synth`): the bundled app in a child process.
  */
 import { execFileSync, spawnSync } from 'child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { ROOT } from '../helpers/synth';
+import { ROOT, tree } from '../helpers/synth';
 
 const MAIN = path.join(ROOT, 'dist', 'main.js');
 /** How `npm run synth` and `cdktf synth` run the bundle. */
@@ -27,19 +27,6 @@ function run(cwd: string, env: Record<string, string> = {}) {
   return spawnSync(process.execPath, [RUN, MAIN], { cwd, env: { ...process.env, CDKTF_OUTDIR: '', ...env }, encoding: 'utf8' });
 }
 
-/** Every file under a folder with its content, for before/after comparison. */
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out[path.relative(dir, p)] = readFileSync(p, 'utf8');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 test('synthesizes every stack and says where the output went', () => {
   const dir = project();

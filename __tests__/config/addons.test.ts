@@ -1,15 +1,5 @@
-import { ConfigError, parseConfig } from '../../lib/config';
-import { config, configText } from '../helpers/synth';
+import { config, problemsWith } from '../helpers/synth';
 
-function problemsWith(patch: Record<string, unknown>): string[] {
-  try {
-    parseConfig(configText(patch), 'platform.yaml');
-  } catch (e) {
-    if (e instanceof ConfigError) return e.message.split('\n').slice(1).map((l) => l.trim());
-    throw e;
-  }
-  throw new Error('configuration was accepted');
-}
 const prod = (p: Record<string, unknown>) => ({ environments: { prod: p } });
 
 describe('add-on configuration', () => {

@@ -1,16 +1,6 @@
-import { ConfigError, parseConfig } from '../../lib/config';
-import { configText } from '../helpers/synth';
+import { parseConfig } from '../../lib/config';
+import { configText, problemsWith } from '../helpers/synth';
 
-/** The printed problem lines for the default file with `patch` merged in (fails if it is accepted). */
-function problemsWith(patch: Record<string, unknown>): string[] {
-  try {
-    parseConfig(configText(patch), 'platform.yaml');
-  } catch (e) {
-    if (e instanceof ConfigError) return e.message.split('\n').slice(1).map((l) => l.trim());
-    throw e;
-  }
-  throw new Error('configuration was accepted');
-}
 const prod = (body: Record<string, unknown>) => problemsWith({ environments: { prod: body } });
 const accepted = (patch: Record<string, unknown>) => () => parseConfig(configText(patch), 'platform.yaml');
 

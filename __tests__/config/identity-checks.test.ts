@@ -1,15 +1,5 @@
-import { ConfigError, parseConfig } from '../../lib/config';
-import { configText } from '../helpers/synth';
+import { problemsWith } from '../helpers/synth';
 
-function problemsWith(patch: Record<string, unknown>): string[] {
-  try {
-    parseConfig(configText(patch), 'platform.yaml');
-  } catch (e) {
-    if (e instanceof ConfigError) return e.message.split('\n').slice(1).map((l) => l.trim());
-    throw e;
-  }
-  throw new Error('configuration was accepted');
-}
 const prod = (env: Record<string, unknown>) => ({ environments: { prod: env } });
 const REG = '/subscriptions/22222222-2222-2222-2222-222222222222/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/acrshared';
 

@@ -1,23 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { ConfigError, configPath, loadConfig, parseConfig } from '../../lib/config';
-import { config, configText, DEFAULT_CONFIG_TEXT } from '../helpers/synth';
-
-/** The printed problem lines of an invalid configuration. */
-function problems(text: string): string[] {
-  try {
-    parseConfig(text, 'platform.yaml');
-  } catch (e) {
-    if (e instanceof ConfigError) return e.message.split('\n').slice(1).map((l) => l.trim());
-    throw e;
-  }
-  throw new Error('configuration was accepted');
-}
-
-function problemsWith(patch: Record<string, unknown>): string[] {
-  return problems(configText(patch));
-}
+import { configPath, loadConfig } from '../../lib/config';
+import { config, configText, DEFAULT_CONFIG_TEXT, problems, problemsWith } from '../helpers/synth';
 
 describe('the default platform.yaml', () => {
   const cfg = config();

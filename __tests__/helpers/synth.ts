@@ -2,11 +2,11 @@
  * Test helpers: build configuration in memory and synthesize it once per distinct input (cached), returning each
  * stack's Terraform JSON. Tests read only the project's own files (never ../shared).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { stringify } from 'yaml';
-import { parseConfig, type PlatformConfig } from '../../lib/config';
+import { ConfigError, parseConfig, type PlatformConfig } from '../../lib/config';
 import { deepMerge } from '../../lib/config/merge';
 import { buildApp } from '../../lib/app';
 
@@ -36,6 +36,22 @@ export function configText(patch: Record<string, unknown> = {}): string {
 /** Parses configuration text (the default file unless given). */
 export function config(text = DEFAULT_CONFIG_TEXT): PlatformConfig {
   return parseConfig(text, 'platform.yaml');
+}
+
+/** The printed problem lines of invalid configuration text (fails when the text is accepted). */
+export function problems(text: string): string[] {
+  try {
+    parseConfig(text, 'platform.yaml');
+  } catch (e) {
+    if (e instanceof ConfigError) return e.message.split('\n').slice(1).map((l) => l.trim());
+    throw e;
+  }
+  throw new Error('configuration was accepted');
+}
+
+/** The problem lines for the default file with `patch` merged in (fails when it is accepted). */
+export function problemsWith(patch: Record<string, unknown>): string[] {
+  return problems(configText(patch));
 }
 
 const cache = new Map<string, Record<string, StackJson>>();
@@ -86,4 +102,18 @@ export function only(s: StackJson, type: string): Record<string, any> {
 /** All resources of `type` in a stack, by logical name. */
 export function all(s: StackJson, type: string): Record<string, Record<string, any>> {
   return (s.resource?.[type] ?? {}) as Record<string, Record<string, any>>;
+}
+
+/** Every file under a folder with its content, by relative path (for before/after comparisons). */
+export function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out[path.relative(dir, p)] = readFileSync(p, 'utf8');
+    }
+  };
+  walk(dir);
+  return out;
 }

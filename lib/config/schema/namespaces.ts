@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SEED_RESOURCE_QUOTA } from '../../constructs/k8s/namespace-baseline';
 
 const cpuMemory = z.strictObject({ cpu: z.string().min(1), memory: z.string().min(1) });
 const labels = z.record(z.string(), z.string());
@@ -23,14 +24,7 @@ export const namespaceSchema = z.strictObject({
     .describe('Pod Security Standards level for enforce, audit and warn. Default: restricted.'),
   quota: z
     .record(z.string(), z.string())
-    .default({
-      'requests.cpu': '100',
-      'requests.memory': '200Gi',
-      'limits.cpu': '200',
-      'limits.memory': '400Gi',
-      persistentvolumeclaims: '20',
-      'services.loadbalancers': '5',
-    })
+    .default({ ...SEED_RESOURCE_QUOTA })
     .describe('ResourceQuota spec.hard ({} for none). Default: the seed\'s (requests 100 CPU/200Gi, limits 200/400Gi, 20 PVCs, 5 load balancers).'),
   limits: z
     .strictObject({
