@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { ROOT } from '../helpers/synth';
+import { FIXTURE_CONFIG, ROOT } from '../helpers/synth';
 
 const MAIN = path.join(ROOT, 'dist', 'main.js');
 
@@ -14,7 +14,7 @@ beforeAll(() => {
 /** A scratch project with platform.yaml, optionally edited. */
 function project(edit: (text: string) => string = (t) => t): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'baseline-cli-'));
-  writeFileSync(path.join(dir, 'platform.yaml'), edit(readFileSync(path.join(ROOT, 'platform.yaml'), 'utf8')));
+  writeFileSync(path.join(dir, 'platform.yaml'), edit(readFileSync(FIXTURE_CONFIG, 'utf8')));
   return dir;
 }
 const synth = (cwd: string) => spawnSync(process.execPath, [MAIN], { cwd, env: { ...process.env, CDKTF_OUTDIR: '' }, encoding: 'utf8' });

@@ -5,7 +5,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { ROOT, tree } from '../helpers/synth';
+import { FIXTURE_CONFIG, ROOT, tree } from '../helpers/synth';
 
 const MAIN = path.join(ROOT, 'dist', 'main.js');
 /** How `npm run synth` and `cdktf synth` run the bundle. */
@@ -18,7 +18,7 @@ beforeAll(() => {
 /** A scratch project folder holding platform.yaml (or `text`). */
 function project(text?: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'main-'));
-  if (text === undefined) cpSync(path.join(ROOT, 'platform.yaml'), path.join(dir, 'platform.yaml'));
+  if (text === undefined) cpSync(FIXTURE_CONFIG, path.join(dir, 'platform.yaml'));
   else writeFileSync(path.join(dir, 'platform.yaml'), text);
   return dir;
 }
@@ -56,7 +56,7 @@ test('invalid configuration exits non-zero, lists every problem and writes nothi
 
 test('PLATFORM_CONFIG selects the file', () => {
   const dir = project('not: [valid');
-  cpSync(path.join(ROOT, 'platform.yaml'), path.join(dir, 'other.yaml'));
+  cpSync(FIXTURE_CONFIG, path.join(dir, 'other.yaml'));
   const r = run(dir, { PLATFORM_CONFIG: 'other.yaml' });
   expect(r.status).toBe(0);
   expect(r.stdout).toMatch(/from other\.yaml into/);

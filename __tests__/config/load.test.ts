@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { configPath, loadConfig } from '../../lib/config';
-import { config, configText, DEFAULT_CONFIG_TEXT, problems, problemsWith } from '../helpers/synth';
+import { config, configText, DEFAULT_CONFIG_TEXT, problems, problemsWith, PROJECT_CONFIG_TEXT } from '../helpers/synth';
 
 describe('the default platform.yaml', () => {
   const cfg = config();
@@ -204,5 +204,11 @@ describe('file selection', () => {
     const file = path.join(dir, 'p.yaml');
     writeFileSync(file, DEFAULT_CONFIG_TEXT);
     expect(loadConfig(file).environments).toHaveLength(2);
+  });
+});
+
+describe('the project\'s own platform.yaml', () => {
+  test('is valid (whatever it has been edited to)', () => {
+    expect(() => config(PROJECT_CONFIG_TEXT)).not.toThrow();
   });
 });

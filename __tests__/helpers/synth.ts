@@ -11,7 +11,14 @@ import { deepMerge } from '../../lib/config/merge';
 import { buildApp } from '../../lib/app';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
-export const DEFAULT_CONFIG_TEXT = readFileSync(path.join(ROOT, 'platform.yaml'), 'utf8');
+/**
+ * The configuration the tests build on: a fixed copy of the example platform.yaml, so the suite does not depend on
+ * how a user has edited their own platform.yaml (only the snapshot test and the review read that one).
+ */
+export const FIXTURE_CONFIG = path.join(ROOT, '__tests__', 'fixtures', 'platform.yaml');
+export const DEFAULT_CONFIG_TEXT = readFileSync(FIXTURE_CONFIG, 'utf8');
+/** The project's own platform.yaml: what `npm run synth` synthesizes and the snapshots record. */
+export const PROJECT_CONFIG_TEXT = readFileSync(path.join(ROOT, 'platform.yaml'), 'utf8');
 
 /** A parsed Terraform JSON stack. */
 export type StackJson = {
