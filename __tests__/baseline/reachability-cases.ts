@@ -57,6 +57,7 @@ export const REACHABILITY_CASES: Record<string, ReachabilityCase> = {
 
 /** Failing cases beyond the one per rule: each way the nodes can lose the vault. */
 export const MORE_FAILURES: Record<string, [string, () => Stacks][]> = {
+  'AKS-KV-102': [['a subnet rule without the service endpoint, even with the public endpoint off (mutated: the platform keeps them together)', () => withBareSubnetRule()]],
   'AKS-KV-101': [
     ['no private endpoint at all', () => real(prod({ ...noWorkloads, keyVault: { publicNetworkAccess: false } }))],
     [
@@ -85,3 +86,13 @@ export const MORE_FAILURES: Record<string, [string, () => Stacks][]> = {
     ],
   ],
 };
+
+/** A vault firewall naming a created subnet that lacks the Microsoft.KeyVault service endpoint, in any mode. */
+export function withBareSubnetRule(): Stacks {
+  const s = real(prod({ keyVault: { publicNetworkAccess: false, privateEndpoint: {} } }));
+  const infra = s['prod-infra'].resource!;
+  const [subnetName] = Object.keys(infra.azurerm_subnet);
+  const vault = Object.values(infra.azurerm_key_vault)[0] as Record<string, any>;
+  vault.network_acls.virtual_network_subnet_ids = [`\${azurerm_subnet.${subnetName}.id}`];
+  return s;
+}

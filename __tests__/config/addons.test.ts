@@ -1,4 +1,4 @@
-import { config, problemsWith } from '../helpers/synth';
+import { config, configText, problemsWith } from '../helpers/synth';
 
 const prod = (p: Record<string, unknown>) => ({ environments: { prod: p } });
 
@@ -53,5 +53,19 @@ describe('add-on configuration', () => {
 
   test('the backup storage account name still follows the storage naming rule', () => {
     expect(problemsWith(prod({ backup: { storageAccountName: 'Bad_Name' } }))).toContainEqual(expect.stringMatching(/backup\.storageAccountName: invalid storage account name/));
+  });
+});
+
+describe('credentials in Helm values', () => {
+  test('are refused with their path, and the value is never printed', () => {
+    const out = problemsWith({ environments: { prod: { backup: { values: { credentials: { secretContents: { cloud: 'AZURE_CLIENT_SECRET=S3cr3tValue' } } } } } } });
+    expect(out).toContainEqual(
+      expect.stringMatching(/environments\.prod\.backup\.values\.credentials\.secretContents: looks like a credential; nothing secret may go in platform\.yaml .*\(got "\(value hidden\)"; allowed workload identity/),
+    );
+    expect(out.join('\n')).not.toContain('S3cr3tValue');
+  });
+
+  test('names of existing Secrets and switches are not credentials', () => {
+    expect(() => config(configText({ environments: { prod: { backup: { values: { credentials: { useSecret: false, existingSecret: 'velero-creds' } } } } } }))).not.toThrow();
   });
 });

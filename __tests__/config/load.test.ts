@@ -212,3 +212,32 @@ describe('the project\'s own platform.yaml', () => {
     expect(() => config(PROJECT_CONFIG_TEXT)).not.toThrow();
   });
 });
+
+describe('cluster administrators', () => {
+  test('a production cluster without an admin group is an error (local accounts are off)', () => {
+    expect(problemsWith({ defaults: { cluster: { adminGroupObjectIds: [] } } })).toContainEqual(
+      expect.stringMatching(/environments\.prod\.cluster\.adminGroupObjectIds|defaults\.cluster\.adminGroupObjectIds: a production cluster needs at least one Entra ID admin group/),
+    );
+  });
+
+  test('a development cluster without one is accepted, with a warning', () => {
+    const cfg = config(configText({ defaults: { cluster: { adminGroupObjectIds: [] } }, environments: { prod: { cluster: { adminGroupObjectIds: ['3f2b9c1e-0000-4000-8000-1234567890ab'] } } } }));
+    expect(cfg.warnings).toContainEqual(expect.stringMatching(/^dev: cluster\.adminGroupObjectIds is empty: with local accounts off, nobody can administer the cluster/));
+  });
+
+  test('the example\'s placeholder group is flagged', () => {
+    expect(config().warnings).toContainEqual(expect.stringMatching(/^prod: cluster\.adminGroupObjectIds still holds the placeholder/));
+  });
+});
+
+test('an existing node subnet let through the vault firewall is flagged: its service endpoint is not ours to add', () => {
+  const subnet = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-spoke/subnets/nodes';
+  const cfg = config(configText({ environments: { prod: { network: { existingNodeSubnetId: subnet } } } }));
+  expect(cfg.warnings).toContainEqual(expect.stringMatching(/^prod: the vault firewall allows the existing node subnet .* must already have the Microsoft\.KeyVault service endpoint/));
+});
+
+test('minCount above maxCount says so', () => {
+  expect(problemsWith({ environments: { prod: { nodePools: { apps: { kind: 'user', minCount: 40, maxCount: 30, count: 35 } } } } })).toContainEqual(
+    expect.stringMatching(/environments\.prod\.nodePools\.apps\.minCount: is greater than maxCount \(got minCount 40, maxCount 30; allowed a minCount of at most 30, or a larger maxCount\)/),
+  );
+});

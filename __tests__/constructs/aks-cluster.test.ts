@@ -63,7 +63,7 @@ describe('identity', () => {
 describe('Entra ID, RBAC and workload identity', () => {
   test.each([['dev', dev], ['prod', prod]])('%s: Entra ID with Azure RBAC, local accounts disabled', (_, s) => {
     const c = cluster(s());
-    expect(c.azure_active_directory_role_based_access_control).toEqual({ azure_rbac_enabled: true, tenant_id: '00000000-0000-0000-0000-000000000000', admin_group_object_ids: [] });
+    expect(c.azure_active_directory_role_based_access_control).toEqual({ azure_rbac_enabled: true, tenant_id: '00000000-0000-0000-0000-000000000000', admin_group_object_ids: ['00000000-0000-0000-0000-000000000000'] });
     expect(c.local_account_disabled).toBe(true);
     expect(c.role_based_access_control_enabled).toBe(true);
   });

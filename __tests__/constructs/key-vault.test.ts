@@ -79,3 +79,19 @@ describe('Key Vault', () => {
     expect(Object.keys(all(stack('prod-infra'), 'azurerm_key_vault'))).toEqual(['key-vault_FE1F1979']);
   });
 });
+
+describe('Key Vault administrators', () => {
+  const GROUP = '3f2b9c1e-0000-4000-8000-1234567890ab';
+
+  test('each group gets Key Vault Administrator on the vault, as a group', () => {
+    const s = stack('prod-infra', prod({ administratorGroupIds: [GROUP] }));
+    const kv = byPath(s, 'azurerm_key_vault', 'key-vault/vault').name;
+    const admins = Object.values(all(s, 'azurerm_role_assignment')).filter((g) => g.role_definition_name === 'Key Vault Administrator');
+    expect(admins).toEqual([expect.objectContaining({ scope: ref('azurerm_key_vault', kv, 'id'), principal_id: GROUP, principal_type: 'Group' })]);
+    expect(admins[0].skip_service_principal_aad_check).toBeUndefined();
+  });
+
+  test('none by default', () => {
+    expect(Object.values(all(stack('prod-infra'), 'azurerm_role_assignment')).filter((g) => g.role_definition_name === 'Key Vault Administrator')).toEqual([]);
+  });
+});

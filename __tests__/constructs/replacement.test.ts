@@ -42,7 +42,8 @@ describe('the configuration reference', () => {
   test.each(['cluster.name', 'cluster.dnsPrefix', 'network.plugin', 'network.pluginMode', 'network.podCidr', 'network.serviceCidr', 'network.dnsServiceIp', 'cluster.apiServer.access', 'cluster.apiServer.privateDnsZone', 'cluster.identity.kubelet', 'nodePools'])(
     '%s says "Forces replacement"',
     (field) => {
-      const line = doc.split('\n').find((l) => l.includes(`\`${field}\``));
+      const fields = doc.slice(doc.indexOf('## Environment fields'));
+      const line = fields.split('\n').find((l) => l.startsWith(`| \`${field}\` |`));
       expect(line).toBeDefined();
       expect(line!.toLowerCase()).toContain('forces replacement');
     },

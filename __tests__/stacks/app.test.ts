@@ -14,6 +14,12 @@ describe('stacks', () => {
     const id = '11111111-2222-3333-4444-555555555555';
     const azurerm = stack('prod-infra', { environments: { prod: { subscriptionId: id } } }).provider!.azurerm[0];
     expect(azurerm).toMatchObject({ subscription_id: id, storage_use_azuread: true });
+  });
+
+  test('the azurerm provider stays off the storage data plane and never purges a destroyed vault', () => {
+    expect(stack('prod-infra').provider!.azurerm[0].features).toEqual([
+      { key_vault: [{ purge_soft_delete_on_destroy: false, recover_soft_deleted_key_vaults: true }], storage: [{ data_plane_available: false }] },
+    ]);
     expect(stack('prod-infra').provider!.azuread[0]).toEqual({ tenant_id: '00000000-0000-0000-0000-000000000000' });
   });
 

@@ -81,3 +81,14 @@ describe('namespace egress policies', () => {
     expect(Object.values(all(stack('prod-platform', patch), 'kubernetes_network_policy_v1')).map((p) => p.metadata.namespace)).not.toContain('kube-system');
   });
 });
+
+describe('vault firewall and node subnet stay consistent', () => {
+  test.each([
+    ['private endpoint only', { keyVault: { publicNetworkAccess: false, privateEndpoint: {} } }],
+    ['allowNodeSubnet off', { workloads: null, keyVault: { networkAcls: { allowNodeSubnet: false } } }],
+  ])('%s: no subnet rule, and no service endpoint', (_what, patch) => {
+    const infra = stack('prod-infra', prod(patch));
+    expect(byPath(infra, 'azurerm_key_vault', 'key-vault/vault').body.network_acls.virtual_network_subnet_ids).toEqual([]);
+    expect(Object.values(all(infra, 'azurerm_subnet')).every((s) => s.service_endpoints === undefined)).toBe(true);
+  });
+});

@@ -140,7 +140,14 @@ function checkNodePools(env: ResolvedEnvironment, out: Problem[]): void {
       out.push({ path: at, message: 'Windows pool names are at most 6 characters', got: p.name, allowed: '1-6 lowercase letters and digits, starting with a letter' });
     }
     if (p.autoscaling) {
-      if (!(p.minCount <= p.count && p.count <= p.maxCount)) {
+      if (p.minCount > p.maxCount) {
+        out.push({
+          path: `${at}.minCount`,
+          message: 'is greater than maxCount',
+          got: `minCount ${p.minCount}, maxCount ${p.maxCount}`,
+          allowed: `a minCount of at most ${p.maxCount}, or a larger maxCount`,
+        });
+      } else if (!(p.minCount <= p.count && p.count <= p.maxCount)) {
         out.push({
           path: `${at}.count`,
           message: 'an autoscaled pool needs minCount <= count <= maxCount',
@@ -325,6 +332,21 @@ function checkEgressAndPools(env: ResolvedEnvironment, out: Problem[]): void {
   }
 }
 
+/**
+ * Local accounts are always off, so the admin groups are the only way into a production cluster: an empty list
+ * would leave nobody able to administer it (the platform stack could not even be applied).
+ */
+function checkAdmins(env: ResolvedEnvironment, out: Problem[]): void {
+  if (env.preset === 'production' && env.cluster.adminGroupObjectIds.length === 0) {
+    out.push({
+      path: 'cluster.adminGroupObjectIds',
+      message: 'a production cluster needs at least one Entra ID admin group (local accounts are off)',
+      got: [],
+      allowed: 'one or more group object IDs',
+    });
+  }
+}
+
 /** Every cross-field problem of one environment. */
 export function checkEnvironment(env: ResolvedEnvironment): Problem[] {
   const out: Problem[] = [];
@@ -332,6 +354,7 @@ export function checkEnvironment(env: ResolvedEnvironment): Problem[] {
   checkNetwork(env, out);
   checkNodePools(env, out);
   checkApiServer(env, out);
+  checkAdmins(env, out);
   checkIdentity(env, out);
   checkUpgrades(env, out);
   checkEgressAndPools(env, out);

@@ -21,7 +21,7 @@ export function show(value: unknown): string {
 
 export function formatProblem(p: Located): string {
   const extra: string[] = [];
-  if (p.got !== undefined) extra.push(`got ${typeof p.got === 'string' && p.got.startsWith('minCount') ? p.got : show(p.got)}`);
+  if (p.got !== undefined) extra.push(`got ${typeof p.got === 'string' && /^minCount \d/.test(p.got) ? p.got : show(p.got)}`);
   if (p.allowed) extra.push(`allowed ${p.allowed}`);
   return `${p.where}: ${p.path || '(top level)'}: ${p.message}${extra.length ? ` (${extra.join('; ')})` : ''}`;
 }

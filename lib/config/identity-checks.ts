@@ -118,6 +118,14 @@ function checkWorkloads(env: ResolvedEnvironment, out: Problem[]): void {
 
 /** Every Key Vault, ACR and workload problem of one environment. */
 export function checkIdentity(env: ResolvedEnvironment, out: Problem[]): void {
+  if (env.keyVault.administratorGroupIds.length > 0 && env.keyVault.authorization !== 'rbac') {
+    out.push({
+      path: 'keyVault.administratorGroupIds',
+      message: 'administrators are granted through Azure RBAC; an access-policy vault takes its policies elsewhere',
+      got: `authorization ${env.keyVault.authorization}`,
+      allowed: 'keyVault.authorization rbac, or no administratorGroupIds',
+    });
+  }
   checkKeyVault(env, out);
   checkAcr(env, out);
   checkWorkloads(env, out);

@@ -13,7 +13,8 @@ import type { PlatformConfig, ResolvedEnvironment } from './model';
 import { PRESET_LAYERS } from './presets';
 import { resolveEnvironment } from './resolve';
 import { environmentSchema, topLevelSchema } from './schema';
-import { ALLOWED_BY_PATTERN, PLACEHOLDER_GUID } from './schema/common';
+import { ALLOWED_BY_PATTERN } from './schema/common';
+import { environmentWarnings } from './warnings';
 import { knownKeys, schemaAt } from './zod-walk';
 
 type Key = string | number;
@@ -77,11 +78,7 @@ export function parseConfig(text: string, source: string): PlatformConfig {
     // Names derived from an invalid project name would only repeat that problem.
     const checks = checkEnvironment(env).filter((p) => top.success || !p.message.startsWith('the derived'));
     for (const p of checks) problems.push(locate.envProblem(name, p.path.split('.'), p));
-    for (const key of ['subscriptionId', 'tenantId'] as const) {
-      if (env[key] === PLACEHOLDER_GUID) {
-        warnings.push(`${name}: ${key} is still the placeholder ${PLACEHOLDER_GUID}; synth works, plan and deploy will not`);
-      }
-    }
+    warnings.push(...environmentWarnings(env));
     environments.push(env);
   }
   if (problems.length > 0) throw new ConfigError(source, sortUnique(problems));

@@ -8,7 +8,7 @@ import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/pr
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import type { GrantScope, KeyVaultAuthorization, KeyVaultObjectType, KeyVaultSku } from '../enums';
-import { grantRole, keyVaultObjectScope, keyVaultReadRole, roleSlug, type IPrincipal } from './role-assignment';
+import { BUILT_IN_ROLES, grantRole, keyVaultObjectScope, keyVaultReadRole, roleSlug, type IPrincipal } from './role-assignment';
 
 /** The private DNS zone Key Vault private endpoints resolve through (public cloud). */
 export const KEY_VAULT_PRIVATE_DNS_ZONE = 'privatelink.vaultcore.azure.net';
@@ -50,6 +50,11 @@ export interface IKeyVault {
   readonly vaultUri: string;
   /** Lets `grantee` read `objects` (names are secrets unless typed), with the least privilege the vault supports. */
   grantRead(grantee: IPrincipal, objects: (string | KeyVaultObjectRef)[], options?: GrantReadOptions): KeyVaultReadGrant;
+  /**
+   * Key Vault Administrator on the vault for an Entra ID group: the people (or pipeline) who write the secrets,
+   * keys and certificates the workloads read. RBAC vaults only.
+   */
+  grantAdministration(groupObjectId: string, name: string): RoleAssignment;
 }
 
 /** Shared grant logic for created and referenced vaults. Grants are children of the vault construct. */
@@ -59,6 +64,13 @@ abstract class KeyVaultBase extends Construct implements IKeyVault {
   abstract readonly tenantId: string;
   abstract readonly authorization: KeyVaultAuthorization;
   abstract readonly vaultUri: string;
+
+  grantAdministration(groupObjectId: string, name: string): RoleAssignment {
+    if (this.authorization !== 'rbac') {
+      throw new Error(`${this.node.path}: grantAdministration needs an RBAC vault (authorization is ${this.authorization}; allowed: rbac)`);
+    }
+    return grantRole(this, `admin-${name}`, { scope: this.id, principalId: groupObjectId, role: BUILT_IN_ROLES.keyVaultAdministrator, principalType: 'Group' });
+  }
 
   grantRead(grantee: IPrincipal, objects: (string | KeyVaultObjectRef)[], options: GrantReadOptions = {}): KeyVaultReadGrant {
     const refs = objects.map((o) => (typeof o === 'string' ? { name: o, type: 'secret' as const } : { name: o.name, type: o.type ?? 'secret' }));

@@ -14,6 +14,8 @@ export const BUILT_IN_ROLES = {
    * objects on an RBAC vault.
    */
   keyVaultCertificateUser: 'Key Vault Certificate User',
+  /** Every data-plane action on a vault's secrets, keys and certificates (the people who write what workloads read). */
+  keyVaultAdministrator: 'Key Vault Administrator',
   /** Pull images from a container registry (what `az aks --attach-acr` assigns to the kubelet identity). */
   acrPull: 'AcrPull',
   /** Read any resource in a scope (AGC's controller on the node resource group; AGIC on the gateway's group). */

@@ -2,6 +2,7 @@
  * The configuration reference (docs/configuration.md) and the editor schema (platform.schema.json), both
  * generated from the zod schema so they cannot drift from it. A test fails when the committed files are stale.
  */
+import { PRESET_LAYERS } from '../config/presets';
 import { fileJsonSchema } from '../config/schema';
 
 type JsonSchema = {
@@ -34,10 +35,24 @@ export function editorSchemaText(): string {
   return `${JSON.stringify({ title: 'platform.yaml', ...schema }, null, 2)}\n`;
 }
 
+/** One row per leaf of a preset layer: dotted path and JSON value. */
+function presetRows(layer: Record<string, unknown>, prefix = ''): string[] {
+  return Object.entries(layer).flatMap(([k, v]) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? presetRows(v as Record<string, unknown>, `${prefix}${k}.`)
+      : [`| \`${prefix}${k}\` | \`${JSON.stringify(v)}\` |`],
+  );
+}
+
 function typeOf(s: JsonSchema): string {
   if (s.enum) return s.enum.map((v) => `\`${String(v)}\``).join(' \\| ');
   if (s.const !== undefined) return `\`${String(s.const)}\``;
-  if (s.anyOf || s.oneOf) return (s.anyOf ?? s.oneOf)!.map(typeOf).join(' \\| ');
+  const variants = s.anyOf ?? s.oneOf;
+  if (variants) {
+    const disc = variants.every((v) => v.properties?.type?.const !== undefined);
+    if (disc) return `one of (type: ${variants.map((v) => `\`${String(v.properties!.type.const)}\``).join(', ')})`;
+    return variants.map(typeOf).join(' \\| ');
+  }
   if (s.type === 'array' && s.items) return `list of ${typeOf(s.items)}`;
   if (s.type === 'object' && s.additionalProperties && typeof s.additionalProperties === 'object' && !s.properties) {
     return `map of ${typeOf(s.additionalProperties)}`;
@@ -87,6 +102,18 @@ export function configReferenceText(): string {
     'the file\'s `defaults` block, and its own block under `environments.<name>`. Objects merge field by field;',
     'lists and values replace; `null` removes an inherited entry. Fields marked "Forces replacement" destroy and',
     'recreate the resource when changed on a deployed environment.',
+    '',
+    'Maps that have a default of their own (`nodePools`, `namespaces`, `backup.schedules`) are replaced as a whole by',
+    'a value you give, not merged with that default.',
+    '',
+    '## Presets',
+    '',
+    '`production` changes nothing: the defaults below are the production baseline. `development` sets these, under',
+    'the file\'s `defaults` and the environment\'s own block (from `lib/config/presets.ts`):',
+    '',
+    '| Field | Value |',
+    '|---|---|',
+    ...presetRows(PRESET_LAYERS.development),
     '',
     '## Top level',
     '',

@@ -17,17 +17,11 @@ import type { IKeyVault } from '../constructs/key-vault';
 import type { WorkloadIdentity } from '../constructs/workload-identity';
 import { buildAddonInfra, type AddonInfra, type AddonInfraOutputs } from './addon-infra';
 import { configureBackend, type BackendContext } from './backend';
-import { wireInfraSecrets, type WorkloadBinding } from './secrets-wiring';
+import { vaultAllowsNodeSubnet, wireInfraSecrets, type WorkloadBinding } from './secrets-wiring';
 
 export interface InfraStackProps {
   readonly env: ResolvedEnvironment;
   readonly backend: BackendContext;
-}
-
-/** Whether the vault this stack creates allows the node subnet through its public endpoint firewall. */
-function nodeSubnetReachesVault(env: ResolvedEnvironment): boolean {
-  const kv = env.keyVault;
-  return !kv.existingId && kv.publicNetworkAccess && kv.networkAcls.allowNodeSubnet;
 }
 
 /** What the platform stack needs from the infra stack (cross-stack references, resolved by Terraform). */
@@ -73,7 +67,15 @@ export class InfraStack extends TerraformStack {
     configureBackend(this, id, env.backend, props.backend);
 
     new AzurermProvider(this, 'azurerm', {
-      features: [{}],
+      features: [
+        {
+          // The backup account has shared keys off and this app grants nobody blob/queue data roles to deploy with:
+          // keep the provider on the management plane (the container is created by storage_account_id).
+          storage: [{ dataPlaneAvailable: false }],
+          // A destroyed vault stays soft-deleted and recoverable (the provider's default would purge it).
+          keyVault: [{ purgeSoftDeleteOnDestroy: false, recoverSoftDeletedKeyVaults: true }],
+        },
+      ],
       subscriptionId: env.subscriptionId,
       tenantId: env.tenantId,
       storageUseAzuread: true,
@@ -95,7 +97,7 @@ export class InfraStack extends TerraformStack {
         name: env.network.vnet.nodeSubnetName,
         addressPrefix: env.network.vnet.nodeSubnet,
         // The vault firewall lets the node subnet in through this service endpoint (the CSI driver reads from the nodes).
-        serviceEndpoints: nodeSubnetReachesVault(env) ? ['Microsoft.KeyVault'] : undefined,
+        serviceEndpoints: vaultAllowsNodeSubnet(env) ? ['Microsoft.KeyVault'] : undefined,
       }).id;
     }
 

@@ -39,6 +39,16 @@ export interface WorkloadBinding {
   readonly connection?: { readonly configMapName: string; readonly targets: ConnectionTargets };
 }
 
+/**
+ * Whether the vault this stack creates lets the node subnet through its public-endpoint firewall. The infra stack
+ * gives the node subnet it creates the Microsoft.KeyVault service endpoint on the same condition: Key Vault refuses a
+ * subnet rule without it.
+ */
+export function vaultAllowsNodeSubnet(env: ResolvedEnvironment): boolean {
+  const kv = env.keyVault;
+  return !kv.existingId && kv.publicNetworkAccess && kv.networkAcls.allowNodeSubnet;
+}
+
 /** The Azure name of a workload's identity (the runbook and reports name it too). */
 export function workloadIdentityName(env: Pick<ResolvedEnvironment, 'project' | 'name'>, workload: string): string {
   return `id-${env.project}-${env.name}-${workload}`;
@@ -89,7 +99,7 @@ export function wireInfraSecrets(
         publicNetworkAccess: kv.publicNetworkAccess,
         networkRules: {
           ...kv.networkAcls,
-          subnetIds: [...(kv.networkAcls.allowNodeSubnet && network.nodeSubnetId ? [network.nodeSubnetId] : []), ...kv.networkAcls.subnetIds],
+          subnetIds: [...(vaultAllowsNodeSubnet(env) && network.nodeSubnetId ? [network.nodeSubnetId] : []), ...kv.networkAcls.subnetIds],
         },
         privateEndpoint: kv.privateEndpoint && {
           ...kv.privateEndpoint,
@@ -100,6 +110,8 @@ export function wireInfraSecrets(
         preventDestroy: kv.preventDestroy,
         tags: env.tags,
       });
+
+  kv.administratorGroupIds.forEach((group, i) => keyVault.grantAdministration(group, `group-${i}`));
 
   const acr = env.acr;
   const registry: IContainerRegistry = acr.existingId

@@ -96,11 +96,16 @@ const firewalledVault: Rule = {
     if (vaults.length === 0) return [{ address: homeAddress(env, 'infra'), status: 'not-applicable', detail: 'no azurerm_key_vault in the environment' }];
     const { value: subnet, cluster } = nodeSubnet(env);
     return vaults.map((v): Outcome => {
+      const subnets = attr(v.attrs, 'network_acls.virtual_network_subnet_ids');
+      const list = Array.isArray(subnets) ? subnets : [];
+      // In every mode: Key Vault refuses (at apply) a subnet rule for a subnet without the service endpoint.
+      const bare = env
+        .ofType('azurerm_subnet')
+        .find((s) => env.references(v, list, s) && !((s.attrs.service_endpoints as unknown[] | undefined) ?? []).includes('Microsoft.KeyVault'));
+      if (bare) return outcome(v, false, `network_acls lists ${bare.address}, which has no Microsoft.KeyVault service endpoint (apply fails)`);
       if (v.attrs.public_network_access_enabled === false) return outcome(v, 'not-applicable', 'no public endpoint (AKS-KV-101 checks the private path)');
       const action = attr(v.attrs, 'network_acls.default_action');
       if (action !== 'Deny') return outcome(v, true, `network_acls.default_action = ${show(action)}`);
-      const subnets = attr(v.attrs, 'network_acls.virtual_network_subnet_ids');
-      const list = Array.isArray(subnets) ? subnets : [];
       const nodeAllowed = subnet !== undefined && cluster !== undefined && list.some((s) => s === subnet || (typeof s === 'string' && s === subnet));
       if (nodeAllowed) {
         const created = env.ofType('azurerm_subnet').find((s) => cluster && env.references(cluster, subnet, s));

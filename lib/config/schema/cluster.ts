@@ -158,7 +158,7 @@ export const clusterSchema = z.strictObject({
   adminGroupObjectIds: z
     .array(guid)
     .default([])
-    .describe('Entra ID groups with cluster-admin (`--aad-admin-group-object-ids`), with Azure RBAC (`--enable-azure-rbac`). Default: none.'),
+    .describe('Entra ID groups with cluster-admin (`--aad-admin-group-object-ids`), with Azure RBAC (`--enable-azure-rbac`). Required (at least one) with the production preset: local accounts are off, so nobody else can administer the cluster. Default: none.'),
   identity: identitySchema.prefault({}).describe('Control-plane and kubelet identities. The control plane always uses a user-assigned identity (id-<cluster>).'),
   apiServer: apiServerSchema.prefault({}).describe('How the API server is reachable.'),
   autoscalerProfile: autoscalerProfileSchema.prefault({}).describe('Cluster autoscaler profile (`auto_scaler_profile`).'),

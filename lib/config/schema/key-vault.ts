@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { KEY_VAULT_AUTHORIZATIONS, KEY_VAULT_SKUS } from '../../enums';
-import { azureResourceId, pattern } from './common';
+import { azureResourceId, guid, pattern } from './common';
 
 const ipOrCidr = pattern(
   /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}(\/(3[0-2]|[12]?\d))?$/,
@@ -20,6 +20,10 @@ export const keyVaultSchema = z.strictObject({
   sku: z.enum(KEY_VAULT_SKUS).default('standard').describe('Pricing tier. Default: standard.'),
   purgeProtection: z.boolean().default(true).describe('Purge protection; once on it cannot be turned off. Default: true.'),
   softDeleteRetentionDays: z.number().int().min(7).max(90).default(90).describe('Days deleted objects are kept. Forces replacement. Default: 90.'),
+  administratorGroupIds: z
+    .array(guid)
+    .default([])
+    .describe('Entra ID groups that get Key Vault Administrator on the vault: who writes the secrets, keys and certificates the workloads read (RBAC vaults). They also need a network path: networkAcls.ipRules for their egress IPs, or the private endpoint. Default: none.'),
   publicNetworkAccess: z.boolean().default(true).describe('Public endpoint on, subject to networkAcls; false leaves private endpoints only. Default: true.'),
   networkAcls: z
     .strictObject({

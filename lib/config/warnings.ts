@@ -1,0 +1,25 @@
+/**
+ * Things worth saying about a valid environment that are not errors: placeholders still in place, and settings the
+ * platform cannot check because they live outside it. Printed on stderr at synth; never written to the output.
+ */
+import type { ResolvedEnvironment } from './model';
+import { PLACEHOLDER_GUID } from './schema/common';
+
+export function environmentWarnings(env: ResolvedEnvironment): string[] {
+  const out: string[] = [];
+  const say = (text: string) => out.push(`${env.name}: ${text}`);
+  for (const key of ['subscriptionId', 'tenantId'] as const) {
+    if (env[key] === PLACEHOLDER_GUID) say(`${key} is still the placeholder ${PLACEHOLDER_GUID}; synth works, plan and deploy will not`);
+  }
+  const admins = env.cluster.adminGroupObjectIds;
+  if (admins.length === 0) {
+    say('cluster.adminGroupObjectIds is empty: with local accounts off, nobody can administer the cluster (nor apply the platform stack) until a group gets Azure Kubernetes Service RBAC Cluster Admin');
+  } else if (admins.includes(PLACEHOLDER_GUID)) {
+    say(`cluster.adminGroupObjectIds still holds the placeholder ${PLACEHOLDER_GUID}; put your admin group's object ID there`);
+  }
+  const kv = env.keyVault;
+  if (env.network.existingNodeSubnetId && !kv.existingId && kv.publicNetworkAccess && kv.networkAcls.allowNodeSubnet) {
+    say('the vault firewall allows the existing node subnet (keyVault.networkAcls.allowNodeSubnet): that subnet must already have the Microsoft.KeyVault service endpoint, which the platform does not manage there');
+  }
+  return out;
+}
