@@ -47,7 +47,11 @@ try {
   console.log(`runs: ${runs} (+1 warm-up), median wall time, peak RSS`);
   console.log(row('floor: require(cdktf)', floor));
   console.log(row('synth: default config', synth));
-  console.log(`ratio: ${(synth.wall / floor.wall).toFixed(2)}x the floor (target <= 2x), peak ${synth.rss.toFixed(0)} MiB (target < 200 MiB)`);
+  const ratio = synth.wall / floor.wall;
+  const ok = ratio <= 2 && synth.rss < 200;
+  console.log(`ratio: ${ratio.toFixed(2)}x the floor (target <= 2x), peak ${synth.rss.toFixed(0)} MiB (target < 200 MiB)`);
+  // A verdict, not a gate: one noisy run on a shared machine should not fail anything. Repeat before believing it.
+  console.log(ok ? 'verdict: within target' : 'verdict: OVER TARGET (medians on a busy machine drift: run it again before acting)');
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
