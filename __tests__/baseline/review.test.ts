@@ -115,3 +115,52 @@ test('snapshot parsing round-trips multi-line Helm values, quotes, backticks and
   const file = `// Jest Snapshot v1\n\nexports[\`default stacks x-infra 1\`] = \`\n${escaped}\n\`;\n`;
   expect(stacksFromSnapshot(file)).toEqual({ 'x-infra': stack });
 });
+
+describe('long and multi-line values', () => {
+  const replicas = diffStacks(real(), real({ environments: { prod: { ingress: { nginx: { replicas: 3 } } } } }));
+  const md = reviewMarkdown(replicas, 'base');
+
+  test('a Helm values change shows as a line diff of the YAML, not a cut-off string', () => {
+    const release = replicas.find((c) => c.stack === 'prod-platform')!.changed.find((r) => r.type === 'helm_release')!;
+    expect(release.attributes.map((a) => a.path)).toEqual(['values']);
+    expect(md).toContain('  - `values`: changed\n    ```diff\n    @@ ');
+    expect(md).toContain('\n    -  replicaCount: 2\n    +  replicaCount: 3\n');
+    expect(md).not.toContain('...`');
+  });
+
+  test('the line diff holds only the changed lines and two lines of context around them', () => {
+    const block = md.slice(md.indexOf('```diff'), md.indexOf('```\n', md.indexOf('```diff') + 7));
+    const body = block.split('\n').slice(1).filter((l) => l.trim() !== '');
+    expect(body.filter((l) => /^ {4}[-+]/.test(l))).toHaveLength(2);
+    expect(body.filter((l) => /^ {4} /.test(l))).toHaveLength(4);
+  });
+
+  test('the summary is the same text on every run', () => {
+    expect(reviewMarkdown(diffStacks(real(), real({ environments: { prod: { ingress: { nginx: { replicas: 3 } } } } })), 'base')).toBe(md);
+  });
+
+  test('a sensitive key inside Helm values is redacted in the line diff, a block scalar under it too', () => {
+    const values = (pw: string, key: string) => [`auth:\n  user: admin\n  password: ${pw}\n  tls:\n    privateKey: |\n      ${key}\n      line2-${key}\nreplicas: 2\n`];
+    const a = add(real(), 'prod-platform', 'helm_release', 'db', { name: 'db', values: values('old-pw-literal', 'old-key-literal') });
+    const b = add(real(), 'prod-platform', 'helm_release', 'db', { name: 'db', values: values('new-pw-literal', 'new-key-literal').map((v) => v.replace('replicas: 2', 'replicas: 3')) });
+    const out = reviewMarkdown(diffStacks(a, b), 'base');
+    expect(out).toContain('\n    -replicas: 2\n    +replicas: 3\n');
+    expect(out).not.toMatch(/pw-literal|key-literal/);
+  });
+
+  test('a change that touches only a redacted value says so instead of showing it', () => {
+    const a = add(real(), 'prod-platform', 'helm_release', 'db', { name: 'db', values: ['auth:\n  password: old-pw-literal\n'] });
+    const b = add(real(), 'prod-platform', 'helm_release', 'db', { name: 'db', values: ['auth:\n  password: new-pw-literal\n'] });
+    const out = reviewMarkdown(diffStacks(a, b), 'base');
+    expect(out).toContain('(the values differ only in parts that are redacted)');
+    expect(out).not.toMatch(/pw-literal/);
+  });
+
+  test('a Kubernetes manifest string value and a long one-line JSON value show as line diffs', () => {
+    const policy = (effect: string) => JSON.stringify({ if: { field: 'type', equals: 'Microsoft.ContainerService/managedClusters' }, then: { effect } });
+    const a = add(real(), 'prod-infra', 'azurerm_policy_definition', 'p', { policy_rule: policy('audit') });
+    const b = add(real(), 'prod-infra', 'azurerm_policy_definition', 'p', { policy_rule: policy('deny') });
+    const out = reviewMarkdown(diffStacks(a, b), 'base');
+    expect(out).toContain('\n    -    "effect": "audit"\n    +    "effect": "deny"\n');
+  });
+});

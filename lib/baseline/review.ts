@@ -3,6 +3,7 @@
  * between two sets of synthesized stacks, with each changed attribute and whether it forces replacement.
  */
 import { DEFAULT_POOL_ROTATION_ATTRIBUTES, POOL_ROTATION_ATTRIBUTES, REPLACEMENT_ATTRIBUTES } from '../constructs/replacement';
+import { diffBlock, mentionsSensitiveKey } from './line-diff';
 import type { StackJson } from './stack-model';
 
 export interface AttributeChange {
@@ -123,12 +124,44 @@ export function diffStacks(before: Record<string, StackJson>, after: Record<stri
 /** Attribute names whose values never appear in a review (they would be secrets if they were ever literal). */
 const SENSITIVE = /(password|secret|private_key|access_key|client_key|token|connection_string|sas|certificate_data)$/i;
 
-function shown(type: string, path: string, v: unknown): string {
+/** Whether an attribute's value is withheld: a sensitive name, a Key Vault secret value, Helm `set_sensitive`, Kubernetes Secret data. */
+export function isSensitive(type: string, path: string): boolean {
+  const p = bare(path);
+  const last = p.split('.').pop() ?? '';
+  if (SENSITIVE.test(last) || (type === 'azurerm_key_vault_secret' && last === 'value')) return true;
+  if (type === 'helm_release' && (p === 'set_sensitive' || p.startsWith('set_sensitive.'))) return true;
+  return /^kubernetes_secret(_v1)?$/.test(type) && /^(data|binary_data)(\.|$)/.test(p);
+}
+
+/** Values longer than this (as JSON), or spanning lines, are shown as a line diff instead of inline. */
+const INLINE_MAX = 100;
+
+/** Whether a value is shown as a line diff: multi-line, long, or text that sets a sensitive key (redacted line by line). */
+function asBlock(v: unknown): boolean {
+  if (v === undefined) return false;
+  if (typeof v === 'string') return v.includes('\n') || v.length > INLINE_MAX || mentionsSensitiveKey(v);
+  if (Array.isArray(v) && v.some((x) => typeof x === 'string' && (x.includes('\n') || mentionsSensitiveKey(x)))) return true;
+  return JSON.stringify(v).length > INLINE_MAX;
+}
+
+function shown(v: unknown): string {
   if (v === undefined) return '(unset)';
-  const last = path.replace(/\[\d+\]/g, '').split('.').pop() ?? '';
-  if (SENSITIVE.test(last) || (type === 'azurerm_key_vault_secret' && last === 'value')) return '(sensitive)';
-  const s = JSON.stringify(v);
-  return `\`${(s.length > 100 ? `${s.slice(0, 97)}...` : s).replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
+  return `\`${JSON.stringify(v).replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
+}
+
+const mark = (a: AttributeChange) => (a.forcesReplacement ? ' **forces replacement**' : a.rotatesNodes ? " **rebuilds the pool's nodes**" : '');
+
+/** One changed attribute: inline `before -> after`, or for long and multi-line values a fenced line diff under it. */
+function attributeLines(type: string, a: AttributeChange): string[] {
+  if (isSensitive(type, a.path)) {
+    const s = (v: unknown) => (v === undefined ? '(unset)' : '(sensitive)');
+    return [`  - \`${a.path}\`: ${s(a.before)} -> ${s(a.after)}${mark(a)}`];
+  }
+  if (asBlock(a.before) || asBlock(a.after)) {
+    const what = a.before === undefined ? 'set' : a.after === undefined ? 'unset' : 'changed';
+    return [`  - \`${a.path}\`: ${what}${mark(a)}`, ...diffBlock(a.before, a.after, '    ')];
+  }
+  return [`  - \`${a.path}\`: ${shown(a.before)} -> ${shown(a.after)}${mark(a)}`];
 }
 
 /** The change summary as Markdown, for a pull request. */
@@ -153,9 +186,7 @@ export function reviewMarkdown(changes: readonly StackChange[], base: string): s
     for (const r of c.removed) lines.push(`- removed \`${r}\``);
     for (const r of c.changed) {
       lines.push(`- changed \`${r.address}\`${r.replaced ? ' **(forces replacement)**' : ''}`);
-      for (const a of r.attributes) {
-        lines.push(`  - \`${a.path}\`: ${shown(r.type, a.path, a.before)} -> ${shown(r.type, a.path, a.after)}${a.forcesReplacement ? ' **forces replacement**' : a.rotatesNodes ? " **rebuilds the pool's nodes**" : ''}`);
-      }
+      for (const a of r.attributes) lines.push(...attributeLines(r.type, a));
     }
   }
   if (changes.every((c) => c.status === 'unchanged')) lines.push('', 'No resource changes.');
