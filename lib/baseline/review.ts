@@ -176,12 +176,12 @@ export function diffStacks(before: Record<string, StackJson>, after: Record<stri
 /** Attribute names whose values never appear in a review (they would be secrets if they were ever literal). */
 const SENSITIVE = /(password|secret|private_key|access_key|client_key|token|connection_string|sas|certificate_data)$/i;
 
-/** Whether an attribute's value is withheld: a sensitive name, a Key Vault secret value, Helm `set_sensitive`, Kubernetes Secret data. */
+/** Whether an attribute's value is withheld: a sensitive name, a Key Vault secret value, a Helm `set_sensitive` value, Kubernetes Secret data. */
 export function isSensitive(type: string, path: string): boolean {
   const p = bare(path);
   const last = p.split('.').pop() ?? '';
   if (SENSITIVE.test(last) || (type === 'azurerm_key_vault_secret' && last === 'value')) return true;
-  if (type === 'helm_release' && (p === 'set_sensitive' || p.startsWith('set_sensitive.'))) return true;
+  if (type === 'helm_release' && (p === 'set_sensitive' || p === 'set_sensitive.value')) return true;
   return /^kubernetes_secret(_v1)?$/.test(type) && /^(data|binary_data)(\.|$)/.test(p);
 }
 
