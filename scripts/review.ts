@@ -113,4 +113,9 @@ function main(): number {
   }
 }
 
+// `npm run review | head`: a reader that stops early is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 process.exitCode = main();
