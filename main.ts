@@ -26,7 +26,7 @@ function main(): number {
     process.stdout.write(
       `Synthesized ${result.stacks.length} stacks from ${config.source} into ${rel}/stacks/: ${result.stacks.join(', ')}\n`,
     );
-    process.stdout.write(`${consoleSummary(result.baseline)}Reports: ${rel}/reports/<environment>/baseline.md, baseline.json, diagram.md\n`);
+    process.stdout.write(`${consoleSummary(result.baseline)}Reports: ${rel}/reports/<environment>/baseline.md, baseline.json, diagram.md, runbook.md\n`);
     return 0;
   } catch (e) {
     process.stderr.write(`synth failed: ${(e as Error).message}\nNothing was written; the previous output is unchanged.\n`);

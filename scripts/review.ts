@@ -3,7 +3,9 @@
  *
  * Prints (or writes) a Markdown change summary per stack for a pull request. Base: the stacks in the last committed
  * Jest snapshot (`git show HEAD:<snapshot>`, or the file when git is unavailable), or an earlier synth output given
- * with --base. Head: the current configuration synthesized in memory (or --head).
+ * with --base. Head: the current configuration synthesized in memory (or --head). Exit codes: 0 summary written,
+ * 1 review failed (unreadable output, invalid configuration), 2 bad command line (usage on stderr); `--help` prints
+ * the usage on stdout.
  */
 import { execFileSync } from 'child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
@@ -18,9 +20,38 @@ import { ConfigError, configPath, loadConfig } from '../lib/config';
 const SNAPSHOT = '__tests__/stacks/__snapshots__/snapshot.test.ts.snap';
 const root = path.resolve(path.dirname(process.argv[1]), '..');
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : undefined;
+const USAGE = `Usage: npm run review [-- [--base <dir>] [--head <dir>] [--out <file>]]
+
+Prints a Markdown change summary per stack, for a pull request.
+
+  --base <dir>   compare with this earlier synth output (default: the last committed snapshot,
+                 ${SNAPSHOT} at HEAD)
+  --head <dir>   the new synth output (default: synthesize platform.yaml in memory)
+  --out <file>   write the summary to a file instead of stdout
+  --help, -h     print this help
+`;
+
+const VALUE_FLAGS = ['--base', '--head', '--out'] as const;
+type Options = Partial<Record<(typeof VALUE_FLAGS)[number], string>> & { help?: boolean };
+
+/** Parses the command line; throws a message naming the bad argument. `--flag=value` works too. */
+function parseArgs(argv: readonly string[]): Options {
+  const opts: Options = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--help' || a === '-h') {
+      opts.help = true;
+      continue;
+    }
+    const eq = a.indexOf('=');
+    const name = (eq > 0 ? a.slice(0, eq) : a) as (typeof VALUE_FLAGS)[number];
+    if (!VALUE_FLAGS.includes(name)) throw new Error(`unknown argument ${JSON.stringify(a)}`);
+    const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
+    if (value === undefined || value === '' || (eq < 0 && value.startsWith('--'))) throw new Error(`${name} needs a value`);
+    if (opts[name] !== undefined) throw new Error(`${name} given twice`);
+    opts[name] = value;
+  }
+  return opts;
 }
 
 /** Every stack under an output folder (`stacks/<name>/cdk.tf.json`). */
@@ -52,16 +83,27 @@ function synthHead(): Record<string, StackJson> {
 }
 
 function main(): number {
+  let opts: Options;
   try {
-    const baseDir = arg('--base');
-    const headDir = arg('--head');
+    opts = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`review: ${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (opts.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  try {
+    const baseDir = opts['--base'];
+    const headDir = opts['--head'];
     const base = baseDir ? { stacks: fromOutdir(path.resolve(baseDir)), label: `\`${baseDir}\`` } : (() => {
       const s = committedSnapshot();
       return { stacks: stacksFromSnapshot(s.text), label: s.label };
     })();
     const head = headDir ? fromOutdir(path.resolve(headDir)) : synthHead();
     const md = reviewMarkdown(diffStacks(base.stacks, head), base.label);
-    const out = arg('--out');
+    const out = opts['--out'];
     if (out) writeFileSync(out, md);
     else process.stdout.write(md);
     return 0;
@@ -71,4 +113,9 @@ function main(): number {
   }
 }
 
+// `npm run review | head`: a reader that stops early is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 process.exitCode = main();

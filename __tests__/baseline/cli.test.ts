@@ -28,6 +28,20 @@ test('synth prints the baseline summary table', () => {
   expect(r.stdout).toMatch(/\n {2}prod +fail +pass +\d+ +0\/\d+\/\d+ +0 /);
 });
 
+test('an error-level failure under warn enforcement reads as a failure that is not enforced', () => {
+  const r = synth(project());
+  expect(r.stdout).toMatch(/\n {2}dev: FAIL \(warn only\) AKS-[A-Z]+-\d+ /);
+  expect(r.stdout).not.toMatch(/\n {2}dev: warn /);
+});
+
+test('the closing line names every report written per environment, the runbook included', () => {
+  const dir = project();
+  const r = synth(dir);
+  const files = r.stdout.match(/\nReports: cdktf\.out\/reports\/<environment>\/(.*)\n$/)![1].split(', ');
+  expect(files).toEqual(['baseline.md', 'baseline.json', 'diagram.md', 'runbook.md']);
+  for (const f of files) expect(existsSync(path.join(dir, 'cdktf.out', 'reports', 'dev', f))).toBe(true);
+});
+
 test('a prod baseline failure exits non-zero and writes nothing', () => {
   const dir = project(publicApiServer);
   expect(readFileSync(path.join(dir, 'platform.yaml'), 'utf8')).toContain('access: publicUnrestricted');
@@ -62,3 +76,27 @@ test('npm run review without --base compares with the committed snapshot', () =>
 });
 
 
+
+const review = (...args: string[]) =>
+  spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'ts-run.js'), path.join(ROOT, 'scripts', 'review.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
+
+test('npm run review rejects an unknown flag with the usage and exit code 2', () => {
+  const r = review('--bse', 'x');
+  expect(r.status).toBe(2);
+  expect(r.stderr).toMatch(/^review: unknown argument "--bse"\n\nUsage: npm run review /);
+  expect(r.stdout).toBe('');
+});
+
+test('npm run review rejects a flag without its value', () => {
+  const r = review('--base');
+  expect(r.status).toBe(2);
+  expect(r.stderr).toMatch(/^review: --base needs a value\n/);
+});
+
+test('npm run review --help prints the usage on stdout and exits 0', () => {
+  const r = review('--help');
+  expect(r.status).toBe(0);
+  expect(r.stdout).toMatch(/^Usage: npm run review /);
+  expect(r.stdout).toContain('--base <dir>');
+  expect(r.stderr).toBe('');
+});

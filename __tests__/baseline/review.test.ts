@@ -115,3 +115,113 @@ test('snapshot parsing round-trips multi-line Helm values, quotes, backticks and
   const file = `// Jest Snapshot v1\n\nexports[\`default stacks x-infra 1\`] = \`\n${escaped}\n\`;\n`;
   expect(stacksFromSnapshot(file)).toEqual({ 'x-infra': stack });
 });
+
+describe('long and multi-line values', () => {
+  const replicas = diffStacks(real(), real({ environments: { prod: { ingress: { nginx: { replicas: 3 } } } } }));
+  const md = reviewMarkdown(replicas, 'base');
+
+  test('a Helm values change shows as a line diff of the YAML, not a cut-off string', () => {
+    const release = replicas.find((c) => c.stack === 'prod-platform')!.changed.find((r) => r.type === 'helm_release')!;
+    expect(release.attributes.map((a) => a.path)).toEqual(['values']);
+    expect(md).toContain('  - `values`: changed\n    ```diff\n    @@ ');
+    expect(md).toContain('\n    -  replicaCount: 2\n    +  replicaCount: 3\n');
+    expect(md).not.toContain('...`');
+  });
+
+  test('the line diff holds only the changed lines and two lines of context around them', () => {
+    const block = md.slice(md.indexOf('```diff'), md.indexOf('```\n', md.indexOf('```diff') + 7));
+    const body = block.split('\n').slice(1).filter((l) => l.trim() !== '');
+    expect(body.filter((l) => /^ {4}[-+]/.test(l))).toHaveLength(2);
+    expect(body.filter((l) => /^ {4} /.test(l))).toHaveLength(4);
+  });
+
+  test('the summary is the same text on every run', () => {
+    expect(reviewMarkdown(diffStacks(real(), real({ environments: { prod: { ingress: { nginx: { replicas: 3 } } } } })), 'base')).toBe(md);
+  });
+
+  test('a sensitive key inside Helm values is redacted in the line diff, a block scalar under it too', () => {
+    const values = (pw: string, key: string) => [`auth:\n  user: admin\n  password: ${pw}\n  tls:\n    privateKey: |\n      ${key}\n      line2-${key}\nreplicas: 2\n`];
+    const a = add(real(), 'prod-platform', 'helm_release', 'db', { name: 'db', values: values('old-pw-literal', 'old-key-literal') });
+    const b = add(real(), 'prod-platform', 'helm_release', 'db', { name: 'db', values: values('new-pw-literal', 'new-key-literal').map((v) => v.replace('replicas: 2', 'replicas: 3')) });
+    const out = reviewMarkdown(diffStacks(a, b), 'base');
+    expect(out).toContain('\n    -replicas: 2\n    +replicas: 3\n');
+    expect(out).not.toMatch(/pw-literal|key-literal/);
+  });
+
+  test('a change that touches only a redacted value says so instead of showing it', () => {
+    const a = add(real(), 'prod-platform', 'helm_release', 'db', { name: 'db', values: ['auth:\n  password: old-pw-literal\n'] });
+    const b = add(real(), 'prod-platform', 'helm_release', 'db', { name: 'db', values: ['auth:\n  password: new-pw-literal\n'] });
+    const out = reviewMarkdown(diffStacks(a, b), 'base');
+    expect(out).toContain('(the values differ only in parts that are redacted)');
+    expect(out).not.toMatch(/pw-literal/);
+  });
+
+  test('a Kubernetes manifest string value and a long one-line JSON value show as line diffs', () => {
+    const policy = (effect: string) => JSON.stringify({ if: { field: 'type', equals: 'Microsoft.ContainerService/managedClusters' }, then: { effect } });
+    const a = add(real(), 'prod-infra', 'azurerm_policy_definition', 'p', { policy_rule: policy('audit') });
+    const b = add(real(), 'prod-infra', 'azurerm_policy_definition', 'p', { policy_rule: policy('deny') });
+    const out = reviewMarkdown(diffStacks(a, b), 'base');
+    expect(out).toContain('\n    -    "effect": "audit"\n    +    "effect": "deny"\n');
+  });
+});
+
+describe('backend and outputs', () => {
+  const azurerm = { type: 'azurerm', resourceGroupName: 'rg-tfstate', storageAccountName: 'sttfstate', keyPrefix: 'aks/' };
+
+  test('a backend change local -> azurerm is a state move, flagged per stack and in the summary', () => {
+    const changes = diffStacks(real(), real({ environments: { prod: { backend: azurerm } } }));
+    const infra = changes.find((c) => c.stack === 'prod-infra')!;
+    expect(infra.status).toBe('changed');
+    expect(infra.backend).toMatchObject({ before: 'local', after: 'azurerm' });
+    expect(infra.backend!.attributes.map((a) => a.path)).toEqual(expect.arrayContaining(['backend.azurerm.key', 'backend.local.path']));
+    expect(changes.find((c) => c.stack === 'dev-infra')!.backend).toBeUndefined();
+    const md = reviewMarkdown(changes, 'base');
+    expect(md).toContain('**State moves, plan a state migration before apply:** `prod-infra` (local -> azurerm), `prod-platform` (local -> azurerm)');
+    expect(md).toContain('- **backend changed, the state moves** (local -> azurerm): migrate it before the next apply (`terraform init -migrate-state` in `cdktf.out/stacks/prod-infra`)');
+    expect(md).toContain('  - `backend.azurerm.key`: (unset) -> `"aks/prod-infra.tfstate"`');
+  });
+
+  test('a backend change local -> cloud is a state move too', () => {
+    const changes = diffStacks(real(), real({ environments: { dev: { backend: { type: 'cloud', organization: 'acme' } } } }));
+    expect(changes.find((c) => c.stack === 'dev-platform')!.backend).toMatchObject({ before: 'local', after: 'cloud' });
+    expect(reviewMarkdown(changes, 'base')).toMatch(/- `cloud\.organization`: \(unset\) -> `"acme"`/);
+  });
+
+  test('a changed state key within the same azurerm backend is a state move', () => {
+    const changes = diffStacks(real({ environments: { prod: { backend: azurerm } } }), real({ environments: { prod: { backend: { ...azurerm, keyPrefix: 'platform/' } } } }));
+    const infra = changes.find((c) => c.stack === 'prod-infra')!;
+    expect(infra.backend).toMatchObject({ before: 'azurerm', after: 'azurerm' });
+    expect(infra.backend!.attributes.map((a) => [a.path, a.before, a.after])).toEqual([['backend.azurerm.key', 'aks/prod-infra.tfstate', 'platform/prod-infra.tfstate']]);
+  });
+
+  test('a new stack is not reported as a state move', () => {
+    const base = real();
+    delete base['prod-platform'];
+    expect(diffStacks(base, real()).find((c) => c.stack === 'prod-platform')!).toMatchObject({ status: 'added' });
+    expect(reviewMarkdown(diffStacks(base, real()), 'base')).not.toContain('State moves');
+  });
+
+  test('outputs added, removed and changed are listed; a sensitive output value is not shown', () => {
+    const a = real();
+    const b = real();
+    const infra = b['prod-infra'].output!;
+    const [first] = Object.keys(infra).sort();
+    delete infra[first];
+    infra.extra = { value: '${azurerm_resource_group.x.id}' };
+    infra.cluster_name = { ...infra.cluster_name, description: 'The AKS cluster name.' } as typeof infra.cluster_name;
+    a['prod-infra'].output!.cluster_ca_certificate = { value: 'old-literal-ca', sensitive: true };
+    b['prod-infra'].output!.cluster_ca_certificate = { value: 'new-literal-ca', sensitive: true };
+    const changes = diffStacks(a, b);
+    const c = changes.find((x) => x.stack === 'prod-infra')!;
+    expect(c.status).toBe('changed');
+    expect(c.outputs.added).toEqual(['extra']);
+    expect(c.outputs.removed).toEqual([first]);
+    expect(c.outputs.changed.map((o) => o.name)).toEqual(['cluster_ca_certificate', 'cluster_name']);
+    const md = reviewMarkdown(changes, 'base');
+    expect(md).toContain('- output added `extra`');
+    expect(md).toContain(`- output removed \`${first}\``);
+    expect(md).toContain('- output changed `cluster_ca_certificate` (sensitive)\n  - `value`: (sensitive) -> (sensitive)');
+    expect(md).toContain('  - `description`: `"AKS cluster name."` -> `"The AKS cluster name."`');
+    expect(md).not.toMatch(/literal-ca/);
+  });
+});

@@ -99,7 +99,11 @@ export function reportMarkdown(r: EnvironmentReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The console summary: one table row per environment, then each error-level failure on its own line. */
+/**
+ * The console summary: one table row per environment, then each error-level failure on its own line, marked `FAIL`
+ * where enforcement stops synth and `FAIL (warn only)` where enforcement is `warn` (the failure is real; only the exit
+ * code ignores it).
+ */
 export function consoleSummary(reports: readonly EnvironmentReport[]): string {
   const rows = reports.map((r) => {
     const s = summarize(r);
@@ -110,7 +114,7 @@ export function consoleSummary(reports: readonly EnvironmentReport[]): string {
   const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
   const out = ['Security baseline (docs/baseline.md):', `  ${fmt(head)}`, ...rows.map((r) => `  ${fmt(r)}`)];
   for (const r of reports) {
-    for (const f of r.blocking) out.push(`  ${r.environment}: ${r.enforcement === 'fail' ? 'FAIL' : 'warn'} ${f.rule} ${f.title}: ${f.address}`);
+    for (const f of r.blocking) out.push(`  ${r.environment}: ${r.enforcement === 'fail' ? 'FAIL' : 'FAIL (warn only)'} ${f.rule} ${f.title}: ${f.address}`);
     for (const w of r.waivers) if (w.state === 'expired') out.push(`  ${r.environment}: waiver for ${w.rule} expired on ${w.expires}`);
   }
   return `${out.join('\n')}\n`;

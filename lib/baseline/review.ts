@@ -3,6 +3,7 @@
  * between two sets of synthesized stacks, with each changed attribute and whether it forces replacement.
  */
 import { DEFAULT_POOL_ROTATION_ATTRIBUTES, POOL_ROTATION_ATTRIBUTES, REPLACEMENT_ATTRIBUTES } from '../constructs/replacement';
+import { diffBlock, mentionsSensitiveKey } from './line-diff';
 import type { StackJson } from './stack-model';
 
 export interface AttributeChange {
@@ -23,12 +24,35 @@ export interface ResourceChange {
   readonly replaced: boolean;
 }
 
+/**
+ * A change of where a stack's state lives (`terraform.backend`, `terraform.cloud`): the state must be migrated
+ * before the next apply, or Terraform starts from an empty state and plans to create everything again.
+ */
+export interface BackendChange {
+  /** The backend kind before and after: `local`, `azurerm`, `cloud`, ... */
+  readonly before: string;
+  readonly after: string;
+  /** The changed backend settings, as `backend.<kind>.<setting>` or `cloud.<setting>`. */
+  readonly attributes: AttributeChange[];
+}
+
+export interface OutputChange {
+  readonly name: string;
+  /** Attributes of the output block (`value`, `sensitive`, `description`) that changed. */
+  readonly attributes: AttributeChange[];
+  /** The output is sensitive before or after: its value is never shown. */
+  readonly sensitive: boolean;
+}
+
 export interface StackChange {
   readonly stack: string;
   readonly status: 'added' | 'removed' | 'changed' | 'unchanged';
   readonly added: string[];
   readonly removed: string[];
   readonly changed: ResourceChange[];
+  /** Set when both sides have the stack and its backend differs: a state move. */
+  readonly backend?: BackendChange;
+  readonly outputs: { readonly added: string[]; readonly removed: string[]; readonly changed: OutputChange[] };
 }
 
 type Entries = Map<string, { type: string; attrs: Record<string, unknown> }>;
@@ -102,7 +126,32 @@ function diffResource(type: string, before: Record<string, unknown>, after: Reco
     .map((p) => ({ path: p, before: a.get(p), after: b.get(p), forcesReplacement: replaces(type, p, a.get(p), b.get(p)), rotatesNodes: rotatesNodes(type, p) }));
 }
 
-/** Compares two sets of stacks by stack name and resource address. */
+/** The backend part of a stack's `terraform` block (a `cloud` block or one `backend.<kind>`). */
+function backendOf(s: StackJson): { kind: string; config: Record<string, unknown> } {
+  const t = (s.terraform ?? {}) as { backend?: Record<string, unknown>; cloud?: unknown };
+  const config = { ...(t.backend ? { backend: t.backend } : {}), ...(t.cloud ? { cloud: t.cloud } : {}) };
+  return { kind: t.cloud ? 'cloud' : Object.keys(t.backend ?? {})[0] ?? 'local', config };
+}
+
+function diffBackend(before: StackJson, after: StackJson): BackendChange | undefined {
+  const a = backendOf(before);
+  const b = backendOf(after);
+  const attributes = diffResource('terraform', a.config, b.config).map((c) => ({ ...c, forcesReplacement: false, rotatesNodes: false }));
+  return attributes.length ? { before: a.kind, after: b.kind, attributes } : undefined;
+}
+
+function diffOutputs(before: StackJson, after: StackJson): StackChange['outputs'] {
+  const a = (before.output ?? {}) as Record<string, Record<string, unknown>>;
+  const b = (after.output ?? {}) as Record<string, Record<string, unknown>>;
+  const changed: OutputChange[] = [];
+  for (const name of Object.keys(b).filter((n) => n in a).sort()) {
+    const attributes = diffResource('output', a[name], b[name]).map((c) => ({ ...c, forcesReplacement: false, rotatesNodes: false }));
+    if (attributes.length) changed.push({ name, attributes, sensitive: a[name].sensitive === true || b[name].sensitive === true });
+  }
+  return { added: Object.keys(b).filter((n) => !(n in a)).sort(), removed: Object.keys(a).filter((n) => !(n in b)).sort(), changed };
+}
+
+/** Compares two sets of stacks by stack name and resource address, and each stack's backend and outputs. */
 export function diffStacks(before: Record<string, StackJson>, after: Record<string, StackJson>): StackChange[] {
   const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
   return names.map((stack) => {
@@ -115,20 +164,56 @@ export function diffStacks(before: Record<string, StackJson>, after: Record<stri
       const attributes = diffResource(b.get(k)!.type, a.get(k)!.attrs, b.get(k)!.attrs);
       if (attributes.length) changed.push({ address: k, type: b.get(k)!.type, attributes, replaced: attributes.some((c) => c.forcesReplacement) });
     }
-    const status = !before[stack] ? 'added' : !after[stack] ? 'removed' : added.length || removed.length || changed.length ? 'changed' : 'unchanged';
-    return { stack, status, added, removed, changed };
+    const both = before[stack] !== undefined && after[stack] !== undefined;
+    const backend = both ? diffBackend(before[stack], after[stack]) : undefined;
+    const outputs = both ? diffOutputs(before[stack], after[stack]) : { added: [], removed: [], changed: [] };
+    const outputsChanged = outputs.added.length + outputs.removed.length + outputs.changed.length > 0;
+    const status = !before[stack] ? 'added' : !after[stack] ? 'removed' : added.length || removed.length || changed.length || backend || outputsChanged ? 'changed' : 'unchanged';
+    return { stack, status, added, removed, changed, ...(backend ? { backend } : {}), outputs };
   });
 }
 
 /** Attribute names whose values never appear in a review (they would be secrets if they were ever literal). */
 const SENSITIVE = /(password|secret|private_key|access_key|client_key|token|connection_string|sas|certificate_data)$/i;
 
-function shown(type: string, path: string, v: unknown): string {
+/** Whether an attribute's value is withheld: a sensitive name, a Key Vault secret value, a Helm `set_sensitive` value, Kubernetes Secret data. */
+export function isSensitive(type: string, path: string): boolean {
+  const p = bare(path);
+  const last = p.split('.').pop() ?? '';
+  if (SENSITIVE.test(last) || (type === 'azurerm_key_vault_secret' && last === 'value')) return true;
+  if (type === 'helm_release' && (p === 'set_sensitive' || p === 'set_sensitive.value')) return true;
+  return /^kubernetes_secret(_v1)?$/.test(type) && /^(data|binary_data)(\.|$)/.test(p);
+}
+
+/** Values longer than this (as JSON), or spanning lines, are shown as a line diff instead of inline. */
+const INLINE_MAX = 100;
+
+/** Whether a value is shown as a line diff: multi-line, long, or text that sets a sensitive key (redacted line by line). */
+function asBlock(v: unknown): boolean {
+  if (v === undefined) return false;
+  if (typeof v === 'string') return v.includes('\n') || v.length > INLINE_MAX || mentionsSensitiveKey(v);
+  if (Array.isArray(v) && v.some((x) => typeof x === 'string' && (x.includes('\n') || mentionsSensitiveKey(x)))) return true;
+  return JSON.stringify(v).length > INLINE_MAX;
+}
+
+function shown(v: unknown): string {
   if (v === undefined) return '(unset)';
-  const last = path.replace(/\[\d+\]/g, '').split('.').pop() ?? '';
-  if (SENSITIVE.test(last) || (type === 'azurerm_key_vault_secret' && last === 'value')) return '(sensitive)';
-  const s = JSON.stringify(v);
-  return `\`${(s.length > 100 ? `${s.slice(0, 97)}...` : s).replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
+  return `\`${JSON.stringify(v).replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
+}
+
+const mark = (a: AttributeChange) => (a.forcesReplacement ? ' **forces replacement**' : a.rotatesNodes ? " **rebuilds the pool's nodes**" : '');
+
+/** One changed attribute: inline `before -> after`, or for long and multi-line values a fenced line diff under it. */
+function attributeLines(type: string, a: AttributeChange, sensitive = isSensitive(type, a.path)): string[] {
+  if (sensitive) {
+    const s = (v: unknown) => (v === undefined ? '(unset)' : '(sensitive)');
+    return [`  - \`${a.path}\`: ${s(a.before)} -> ${s(a.after)}${mark(a)}`];
+  }
+  if (asBlock(a.before) || asBlock(a.after)) {
+    const what = a.before === undefined ? 'set' : a.after === undefined ? 'unset' : 'changed';
+    return [`  - \`${a.path}\`: ${what}${mark(a)}`, ...diffBlock(a.before, a.after, '    ')];
+  }
+  return [`  - \`${a.path}\`: ${shown(a.before)} -> ${shown(a.after)}${mark(a)}`];
 }
 
 /** The change summary as Markdown, for a pull request. */
@@ -146,16 +231,29 @@ export function reviewMarkdown(changes: readonly StackChange[], base: string): s
   }
   const replaced = changes.flatMap((c) => c.changed.filter((r) => r.replaced).map((r) => `\`${c.stack}.${r.address}\``));
   if (replaced.length) lines.push('', `**Destroyed and recreated on apply:** ${replaced.join(', ')}`);
+  const moves = changes.filter((c) => c.backend).map((c) => `\`${c.stack}\` (${c.backend!.before} -> ${c.backend!.after})`);
+  if (moves.length) lines.push('', `**State moves, plan a state migration before apply:** ${moves.join(', ')}`);
   for (const c of changes) {
     if (c.status === 'unchanged') continue;
     lines.push('', `### ${c.stack} (${c.status})`, '');
+    if (c.backend) {
+      lines.push(
+        `- **backend changed, the state moves** (${c.backend.before} -> ${c.backend.after}): migrate it before the next apply ` +
+          `(\`terraform init -migrate-state\` in \`cdktf.out/stacks/${c.stack}\`), or Terraform starts from an empty state and plans to create every resource again`,
+      );
+      for (const a of c.backend.attributes) lines.push(...attributeLines('terraform', a));
+    }
     for (const a of c.added) lines.push(`- added \`${a}\``);
     for (const r of c.removed) lines.push(`- removed \`${r}\``);
     for (const r of c.changed) {
       lines.push(`- changed \`${r.address}\`${r.replaced ? ' **(forces replacement)**' : ''}`);
-      for (const a of r.attributes) {
-        lines.push(`  - \`${a.path}\`: ${shown(r.type, a.path, a.before)} -> ${shown(r.type, a.path, a.after)}${a.forcesReplacement ? ' **forces replacement**' : a.rotatesNodes ? " **rebuilds the pool's nodes**" : ''}`);
-      }
+      for (const a of r.attributes) lines.push(...attributeLines(r.type, a));
+    }
+    for (const o of c.outputs.added) lines.push(`- output added \`${o}\``);
+    for (const o of c.outputs.removed) lines.push(`- output removed \`${o}\``);
+    for (const o of c.outputs.changed) {
+      lines.push(`- output changed \`${o.name}\`${o.sensitive ? ' (sensitive)' : ''}`);
+      for (const a of o.attributes) lines.push(...attributeLines('output', a, isSensitive('output', a.path) || (o.sensitive && /^value(\.|$)/.test(bare(a.path)))));
     }
   }
   if (changes.every((c) => c.status === 'unchanged')) lines.push('', 'No resource changes.');
