@@ -9,7 +9,7 @@ import { IngressNginx, INGRESS_NGINX_POD_SECURITY } from '../constructs/addons/i
 import { TrivyOperator, TRIVY_OPERATOR_POD_SECURITY, TRIVY_OPERATOR_POD_SECURITY_REASON } from '../constructs/addons/trivy-operator';
 import { TRIVY_NAMESPACE } from '../constructs/addons/trivy-operator/azure';
 import { Velero, VELERO_NAMESPACE, veleroPodSecurity, veleroPodSecurityReason } from '../constructs/addons/velero';
-import { NamespaceBaseline } from '../constructs/k8s/namespace-baseline';
+import { NamespaceBaseline, type IngressPeer } from '../constructs/k8s/namespace-baseline';
 import type { AddonInfraOutputs } from './addon-infra';
 import type { PlatformStack } from './platform-stack';
 
@@ -22,7 +22,7 @@ const ADDON_LABELS = { 'app.kubernetes.io/managed-by': 'cdktf', 'platform/role':
  * defaults for a namespace a workload needs (`ns` undefined). The construct ID `baseline-<name>` is the same either
  * way, so moving a namespace from `workloads` to `namespaces` keeps its Terraform addresses.
  */
-export function applicationNamespace(stack: PlatformStack, name: string, ns?: NamespaceConfig): NamespaceBaseline {
+export function applicationNamespace(stack: PlatformStack, name: string, ns?: NamespaceConfig, ingressFrom?: IngressPeer[]): NamespaceBaseline {
   const created = stack.namespace(name, { podSecurity: ns?.podSecurity ?? 'restricted', labels: { ...ns?.labels, 'platform/role': 'application' } });
   return new NamespaceBaseline(stack, `baseline-${name}`, {
     namespace: created.name,
@@ -32,8 +32,24 @@ export function applicationNamespace(stack: PlatformStack, name: string, ns?: Na
     denyAllEgress: ns?.denyAllEgress,
     httpsEgressCidrs: ns?.httpsEgressCidrs,
     allowIngress: Object.entries(ns?.allowIngress ?? {}).map(([ruleName, r]) => ({ name: ruleName, ...r })),
+    ingressControllerFrom: (ns?.allowFromIngress ?? true) ? ingressFrom : undefined,
   });
 }
+
+/**
+ * Where the environment's ingress controller reaches backend pods from: the ingress-nginx namespace, or the AGC
+ * association subnet (AGC's proxies connect to pod IPs from it). None for AGIC (the gateway's subnet is not in the
+ * configuration: name it in an allowIngress ipBlock) or no controller.
+ */
+export function ingressControllerPeers(env: ResolvedEnvironment): IngressPeer[] | undefined {
+  const ing = env.ingress;
+  if (ing.controller === 'nginx') return [{ namespaceSelector: { 'kubernetes.io/metadata.name': INGRESS_NGINX_NAMESPACE } }];
+  if (ing.controller === 'agc' && ing.agc.subnetCidr) return [{ ipBlock: ing.agc.subnetCidr }];
+  return undefined;
+}
+
+/** The ingress-nginx namespace. */
+const INGRESS_NGINX_NAMESPACE = 'ingress-nginx';
 
 export interface PlatformAddons {
   readonly namespaces: Record<string, NamespaceBaseline>;
@@ -55,13 +71,14 @@ function fromConfig<T>(env: ResolvedEnvironment, block: string, build: () => T):
 
 export function buildPlatformAddons(stack: PlatformStack, env: ResolvedEnvironment, infra: AddonInfraOutputs): PlatformAddons {
   const namespaces: Record<string, NamespaceBaseline> = {};
-  for (const [name, ns] of Object.entries(env.namespaces)) namespaces[name] = applicationNamespace(stack, name, ns);
+  const ingressFrom = ingressControllerPeers(env);
+  for (const [name, ns] of Object.entries(env.namespaces)) namespaces[name] = applicationNamespace(stack, name, ns, ingressFrom);
 
   const ing = env.ingress;
   let ingressNginx: IngressNginx | undefined;
   let albController: AlbController | undefined;
   if (ing.controller === 'nginx') {
-    const ns = stack.namespace('ingress-nginx', { podSecurity: INGRESS_NGINX_POD_SECURITY, labels: ADDON_LABELS });
+    const ns = stack.namespace(INGRESS_NGINX_NAMESPACE, { podSecurity: INGRESS_NGINX_POD_SECURITY, labels: ADDON_LABELS });
     ingressNginx = fromConfig(env, 'ingress.nginx', () => new IngressNginx(stack, 'ingress-nginx', {
       ...ing.nginx.release,
       namespace: ns.name,
