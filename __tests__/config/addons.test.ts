@@ -10,7 +10,7 @@ describe('add-on configuration', () => {
     expect(env.addons.trivyOperator.enabled).toBe(true);
     expect(env.backup).toMatchObject({ enabled: true, containerName: 'velero', snapshots: 'csi' });
     expect(Object.keys(env.namespaces)).toEqual(['production', 'staging']);
-    expect(env.backup.schedules['daily-backup']).toEqual({ schedule: '0 2 * * *', includedNamespaces: ['production', 'staging'], ttl: '720h' });
+    expect(env.backup.schedules['daily-backup']).toEqual({ schedule: '0 2 * * *', includedNamespaces: ['production', 'staging'], ttl: '720h', includeApplicationNamespaces: true });
   });
 
   test('agic without a gateway ID is reported at its path', () => {

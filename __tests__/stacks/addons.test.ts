@@ -278,11 +278,35 @@ describe('Velero', () => {
     expect(bsl.config.storageAccount).toMatch(REMOTE);
   });
 
-  test('the seed daily-backup schedule is the default, with a TTL', () => {
+  test('the seed daily-backup schedule is the default, with a TTL, and also covers the workload namespaces', () => {
     expect(v.schedules['daily-backup']).toMatchObject({
       schedule: '0 2 * * *',
-      template: { includedNamespaces: ['production', 'staging'], ttl: '720h' },
+      template: { includedNamespaces: ['production', 'staging', 'orders', 'batch'], ttl: '720h' },
     });
+  });
+
+  test('includeApplicationNamespaces: false keeps a schedule to the namespaces it names', () => {
+    const patch = env({ backup: { schedules: { 'daily-backup': { schedule: '0 2 * * *', includedNamespaces: ['production'], includeApplicationNamespaces: false } } } });
+    expect(values(stack('prod-platform', patch), 'velero').schedules['daily-backup'].template.includedNamespaces).toEqual(['production']);
+  });
+
+  const snapshotClasses = (st: StackJson) => Object.values(all(st, 'kubernetes_manifest')).map((m) => m.manifest).filter((m) => m.kind === 'VolumeSnapshotClass');
+
+  test('CSI snapshots get an Azure Disk VolumeSnapshotClass labelled for Velero, retaining snapshots', () => {
+    expect(snapshotClasses(stack('prod-platform'))).toEqual([
+      {
+        apiVersion: 'snapshot.storage.k8s.io/v1',
+        kind: 'VolumeSnapshotClass',
+        metadata: { name: 'velero-azuredisk-vsc', labels: { 'velero.io/csi-volumesnapshot-class': 'true' } },
+        driver: 'disk.csi.azure.com',
+        deletionPolicy: 'Retain',
+        parameters: { incremental: 'true' },
+      },
+    ]);
+  });
+
+  test('the Azure plugin snapshotter needs no VolumeSnapshotClass', () => {
+    expect(snapshotClasses(stack('prod-platform', env({ backup: { snapshots: 'azure-plugin' } })))).toEqual([]);
   });
 
   test('disabled, there is no backup account, identity or release', () => {

@@ -11,6 +11,7 @@ import { TRIVY_NAMESPACE } from '../constructs/addons/trivy-operator/azure';
 import { Velero, VELERO_NAMESPACE, veleroPodSecurity, veleroPodSecurityReason } from '../constructs/addons/velero';
 import { NamespaceBaseline, type IngressPeer } from '../constructs/k8s/namespace-baseline';
 import type { AddonInfraOutputs } from './addon-infra';
+import { BUILT_IN_NAMESPACES } from './secrets-wiring';
 import type { PlatformStack } from './platform-stack';
 
 /** Labels every add-on namespace carries. */
@@ -46,6 +47,12 @@ export function ingressControllerPeers(env: ResolvedEnvironment): IngressPeer[] 
   if (ing.controller === 'nginx') return [{ namespaceSelector: { 'kubernetes.io/metadata.name': INGRESS_NGINX_NAMESPACE } }];
   if (ing.controller === 'agc' && ing.agc.subnetCidr) return [{ ipBlock: ing.agc.subnetCidr }];
   return undefined;
+}
+
+/** The environment's application namespaces: `namespaces` entries and the workloads' (not the built-in ones). */
+function applicationNamespaceNames(env: ResolvedEnvironment): string[] {
+  const workloads = Object.values(env.workloads ?? {}).flatMap((w) => (w && !BUILT_IN_NAMESPACES.includes(w.namespace) ? [w.namespace] : []));
+  return [...new Set([...Object.keys(env.namespaces), ...workloads])];
 }
 
 /** The ingress-nginx namespace. */
@@ -137,7 +144,12 @@ export function buildPlatformAddons(stack: PlatformStack, env: ResolvedEnvironme
       storage: { ...store, subscriptionId: infra.subscriptionId, nodeResourceGroup: infra.nodeResourceGroup },
       snapshotMode: backup.snapshots,
       nodeAgent: backup.nodeAgent,
-      schedules: backup.schedules,
+      schedules: Object.fromEntries(
+        Object.entries(backup.schedules).map(([name, { includeApplicationNamespaces, ...s }]) => [
+          name,
+          { ...s, includedNamespaces: includeApplicationNamespaces ? [...new Set([...s.includedNamespaces, ...applicationNamespaceNames(env)])] : s.includedNamespaces },
+        ]),
+      ),
       pluginImage: backup.pluginImage,
       chartVersion: backup.chartVersion,
       values: backup.values,
