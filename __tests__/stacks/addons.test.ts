@@ -45,10 +45,25 @@ describe('ingress-nginx (the default ingress)', () => {
     expect(values(s, 'ingress-nginx').controller.nodeSelector).toEqual({ 'kubernetes.io/os': 'linux' });
   });
 
-  test('a misspelt values key in config fails synth naming the chart and the key', () => {
+  test('a misspelt values key in config fails synth naming the file, the field, the chart and the closest key', () => {
     expect(synthFails(env({ ingress: { nginx: { values: { controller: { replicaCont: 3 } } } } }))).toThrow(
-      /^environments\.prod\.ingress\.nginx: chart ingress-nginx 4\.15\.1.*"controller\.replicaCont"/s,
+      'platform.yaml: environments.prod.ingress.nginx.values.controller.replicaCont: not a key of chart ingress-nginx 4.15.1 (got "controller.replicaCont"; allowed "controller.replicaCount" or another key of vendor/charts/ingress-nginx/4.15.1/values.yaml)',
     );
+  });
+
+  test('chart values problems of every environment and add-on are reported at once', () => {
+    const patch = { defaults: { ingress: { nginx: { values: { controller: { replicaCont: 3 } } } }, backup: { values: { schedulez: {} } } } };
+    let message = '';
+    try {
+      synthFails(patch)();
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message.split('\n')[0]).toBe('platform.yaml: 4 chart values problems:');
+    for (const envName of ['dev', 'prod']) {
+      expect(message).toContain(`platform.yaml: environments.${envName}.ingress.nginx.values.controller.replicaCont: not a key`);
+      expect(message).toContain(`platform.yaml: environments.${envName}.backup.values.schedulez: not a key of chart velero 12.1.0`);
+    }
   });
 
   test('loadBalancer internal sets the internal load balancer annotation', () => {

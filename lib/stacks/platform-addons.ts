@@ -11,6 +11,8 @@ import { TRIVY_NAMESPACE } from '../constructs/addons/trivy-operator/azure';
 import { Velero, VELERO_NAMESPACE, veleroPodSecurity, veleroPodSecurityReason } from '../constructs/addons/velero';
 import { NamespaceBaseline, type IngressPeer } from '../constructs/k8s/namespace-baseline';
 import type { AddonInfraOutputs } from './addon-infra';
+import { AddonValuesError, type AddonValuesFailure } from './addon-values-error';
+import { ChartValuesError } from '../constructs/addons/chart-catalog';
 import { BUILT_IN_NAMESPACES } from './secrets-wiring';
 import type { PlatformStack } from './platform-stack';
 
@@ -66,18 +68,20 @@ export interface PlatformAddons {
   readonly velero?: Velero;
 }
 
-/** Builds one add-on; a failed values check names the configuration block the values came from. */
-function fromConfig<T>(env: ResolvedEnvironment, block: string, build: () => T): T {
+/** Builds one add-on; a failed values check is recorded with the configuration block the values came from. */
+function fromConfig<T>(env: ResolvedEnvironment, block: string, failures: AddonValuesFailure[], build: () => T): T | undefined {
   try {
     return build();
   } catch (e) {
-    if (e instanceof Error && e.message.startsWith('chart ')) e.message = `environments.${env.name}.${block}: ${e.message}`;
-    throw e;
+    if (!(e instanceof ChartValuesError)) throw e;
+    failures.push({ block: `environments.${env.name}.${block}`, cause: e });
+    return undefined;
   }
 }
 
 export function buildPlatformAddons(stack: PlatformStack, env: ResolvedEnvironment, infra: AddonInfraOutputs): PlatformAddons {
   const namespaces: Record<string, NamespaceBaseline> = {};
+  const failures: AddonValuesFailure[] = [];
   const ingressFrom = ingressControllerPeers(env);
   for (const [name, ns] of Object.entries(env.namespaces)) namespaces[name] = applicationNamespace(stack, name, ns, ingressFrom);
 
@@ -86,7 +90,7 @@ export function buildPlatformAddons(stack: PlatformStack, env: ResolvedEnvironme
   let albController: AlbController | undefined;
   if (ing.controller === 'nginx') {
     const ns = stack.namespace(INGRESS_NGINX_NAMESPACE, { podSecurity: INGRESS_NGINX_POD_SECURITY, labels: ADDON_LABELS });
-    ingressNginx = fromConfig(env, 'ingress.nginx', () => new IngressNginx(stack, 'ingress-nginx', {
+    ingressNginx = fromConfig(env, 'ingress.nginx', failures, () => new IngressNginx(stack, 'ingress-nginx', {
       ...ing.nginx.release,
       namespace: ns.name,
       replicaCount: ing.nginx.replicas,
@@ -100,7 +104,7 @@ export function buildPlatformAddons(stack: PlatformStack, env: ResolvedEnvironme
   } else if (ing.controller === 'agc' && infra.agc) {
     const agc = infra.agc;
     const ns = stack.namespace(ing.agc.namespace, { podSecurity: ALB_CONTROLLER_POD_SECURITY, podSecurityReason: ALB_CONTROLLER_POD_SECURITY_REASON, labels: ADDON_LABELS });
-    albController = fromConfig(env, 'ingress.agc', () => new AlbController(stack, 'alb-controller', {
+    albController = fromConfig(env, 'ingress.agc', failures, () => new AlbController(stack, 'alb-controller', {
       ...ing.agc.release,
       namespace: ns.name,
       clientId: agc.clientId,
@@ -118,7 +122,7 @@ export function buildPlatformAddons(stack: PlatformStack, env: ResolvedEnvironme
     const pool = trivy.scanJobNodePool
       ? env.nodePools.find((p) => p.name === trivy.scanJobNodePool)
       : env.nodePools.find((p) => p.kind === 'user');
-    trivyOperator = fromConfig(env, 'addons.trivyOperator', () => new TrivyOperator(stack, 'trivy-operator', {
+    trivyOperator = fromConfig(env, 'addons.trivyOperator', failures, () => new TrivyOperator(stack, 'trivy-operator', {
       ...trivy.release,
       namespace: ns.name,
       ignoreUnfixed: trivy.ignoreUnfixed,
@@ -138,7 +142,7 @@ export function buildPlatformAddons(stack: PlatformStack, env: ResolvedEnvironme
   if (backup.enabled && infra.velero) {
     const store = infra.velero;
     const ns = stack.namespace(VELERO_NAMESPACE, { podSecurity: veleroPodSecurity(backup.nodeAgent), podSecurityReason: veleroPodSecurityReason(backup.nodeAgent), labels: ADDON_LABELS });
-    velero = fromConfig(env, 'backup', () => new Velero(stack, 'velero', {
+    velero = fromConfig(env, 'backup', failures, () => new Velero(stack, 'velero', {
       ...backup.release,
       namespace: ns.name,
       storage: { ...store, subscriptionId: infra.subscriptionId, nodeResourceGroup: infra.nodeResourceGroup },
@@ -155,5 +159,6 @@ export function buildPlatformAddons(stack: PlatformStack, env: ResolvedEnvironme
       values: backup.values,
     }));
   }
+  if (failures.length > 0) throw new AddonValuesError(failures);
   return { namespaces, ingressNginx, albController, trivyOperator, velero };
 }
