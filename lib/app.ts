@@ -2,6 +2,7 @@ import { App } from 'cdktf';
 import type { PlatformConfig } from './config';
 import { InfraStack } from './stacks/infra-stack';
 import { PlatformStack } from './stacks/platform-stack';
+import { AddonValuesError } from './stacks/addon-values-error';
 
 export interface BuildOptions {
   /** Output folder, relative to the project root. @default 'cdktf.out' */
@@ -22,17 +23,27 @@ export function buildApp(config: PlatformConfig, options: BuildOptions = {}): { 
   // No stack traces in construct metadata: they cost a third of synth time and put machine paths in memory only.
   const app = new App({ outdir: options.writeTo ?? outdir, skipValidation: false, stackTraces: false });
   const stacks = new Map<string, EnvironmentStacks>();
+  // Chart-values problems are configuration problems: collected from every environment, then reported at once.
+  const valuesProblems: string[] = [];
   for (const env of config.environments) {
     const backend = { outdir };
     const infra = new InfraStack(app, `${env.name}-infra`, { env, backend });
-    const platform = new PlatformStack(app, `${env.name}-platform`, {
-      env,
-      backend,
-      cluster: infra.connection,
-      workloads: infra.workloads,
-      addons: infra.addonOutputs,
-    });
-    stacks.set(env.name, { infra, platform });
+    try {
+      const platform = new PlatformStack(app, `${env.name}-platform`, {
+        env,
+        backend,
+        cluster: infra.connection,
+        workloads: infra.workloads,
+        addons: infra.addonOutputs,
+      });
+      stacks.set(env.name, { infra, platform });
+    } catch (e) {
+      if (!(e instanceof AddonValuesError)) throw e;
+      valuesProblems.push(...e.lines().map((l) => `${config.source}: ${l}`));
+    }
+  }
+  if (valuesProblems.length > 0) {
+    throw new Error(`${config.source}: ${valuesProblems.length} chart values problem${valuesProblems.length === 1 ? '' : 's'}:\n  ${valuesProblems.join('\n  ')}`);
   }
   return { app, stacks };
 }

@@ -257,6 +257,13 @@ describe('PodDisruptionBudgets rendered by charts (AKS-HA-006)', () => {
     expect(o.detail).toBe('chart ingress-nginx renders a PodDisruptionBudget for controller (controller.replicaCount = 2): minAvailable = 1, maxUnavailable = unset');
   });
 
+  test('with ingress.controller agc the platform-made ALB controller PDB passes', () => {
+    const agc = real({ environments: { prod: { ingress: { controller: 'agc', agc: { subnetCidr: '10.232.32.0/24' } } } } });
+    expect(check('AKS-HA-006', agc)).toEqual([
+      expect.objectContaining({ status: 'pass', address: expect.stringMatching(/kubernetes_pod_disruption_budget_v1\.alb-controller_pdb/), detail: 'min_available = "1", max_unavailable = unset' }),
+    ]);
+  });
+
   const nginx = (values: Record<string, unknown>) => check('AKS-HA-006', real({ environments: { prod: { ingress: { nginx: { replicas: 1, values } } } } }));
 
   test('autoscaling with minReplicas above 1 renders it too', () => {

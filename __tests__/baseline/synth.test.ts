@@ -96,3 +96,10 @@ test('every finding in the report names its resource and its remedy', () => {
   }
   expect(existsSync(path.join(cwd, 'cdktf.out.staging'))).toBe(false);
 });
+
+test('prod with Application Gateway for Containers passes the baseline (the platform gives the ALB controller a PDB)', () => {
+  const cwd = mkdtempSync(path.join(tmpdir(), 'baseline-'));
+  const agc = configText({ environments: { prod: { ingress: { controller: 'agc', agc: { subnetCidr: '10.232.32.0/24' } } } } });
+  const prod = synthesize(config(agc), 'cdktf.out', cwd, { today: TODAY }).baseline.find((r) => r.environment === 'prod')!;
+  expect(prod.blocking).toEqual([]);
+});

@@ -10,13 +10,50 @@ describe('add-on configuration', () => {
     expect(env.addons.trivyOperator.enabled).toBe(true);
     expect(env.backup).toMatchObject({ enabled: true, containerName: 'velero', snapshots: 'csi' });
     expect(Object.keys(env.namespaces)).toEqual(['production', 'staging']);
-    expect(env.backup.schedules['daily-backup']).toEqual({ schedule: '0 2 * * *', includedNamespaces: ['production', 'staging'], ttl: '720h' });
+    expect(env.backup.schedules['daily-backup']).toEqual({ schedule: '0 2 * * *', includedNamespaces: ['production', 'staging'], ttl: '720h', includeApplicationNamespaces: true });
   });
 
   test('agic without a gateway ID is reported at its path', () => {
     expect(problemsWith(prod({ ingress: { controller: 'agic' } }))).toContainEqual(
       expect.stringMatching(/environments\.prod\.ingress\.agic\.applicationGatewayId: is required when ingress\.controller is agic/),
     );
+  });
+
+  describe('the AGC subnet range', () => {
+    const agc = (agcPatch: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+      problemsWith(prod({ ingress: { controller: 'agc', agc: agcPatch }, ...extra }));
+
+    test('a range smaller than /24 is reported at its path', () => {
+      expect(agc({ subnetCidr: '10.232.32.0/26' })).toContainEqual(
+        expect.stringMatching(/environments\.prod\.ingress\.agc\.subnetCidr: is too small for Application Gateway for Containers \(got "10\.232\.32\.0\/26"; allowed a \/24 or larger/),
+      );
+    });
+
+    test('a range outside the VNet the platform creates is reported', () => {
+      expect(agc({ subnetCidr: '172.16.0.0/24' })).toContainEqual(expect.stringMatching(/ingress\.agc\.subnetCidr: is not inside network\.vnet\.addressSpace \(got "172\.16\.0\.0\/24"; allowed a free range of 10\.232\.0\.0\/16\)/));
+    });
+
+    test('a range inside the node subnet is reported', () => {
+      expect(agc({ subnetCidr: '10.232.8.0/24' })).toContainEqual(expect.stringMatching(/ingress\.agc\.subnetCidr: overlaps network\.vnet\.nodeSubnet \(10\.232\.0\.0\/20\)/));
+    });
+
+    test('a range overlapping the pod or the service range is reported', () => {
+      expect(agc({ subnetCidr: '192.168.4.0/24' })).toContainEqual(expect.stringMatching(/ingress\.agc\.subnetCidr: overlaps network\.podCidr/));
+      expect(agc({ subnetCidr: '10.0.4.0/24' })).toContainEqual(expect.stringMatching(/ingress\.agc\.subnetCidr: overlaps network\.serviceCidr/));
+    });
+
+    test('a free /24 inside the VNet is accepted', () => {
+      expect(() => config(configText(prod({ ingress: { controller: 'agc', agc: { subnetCidr: '10.232.32.0/24' } } })))).not.toThrow();
+    });
+
+    test('an existing node subnet needs the VNet name for the AGC subnet', () => {
+      const subnet = '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-hub/subnets/nodes';
+      const problems = agc({ subnetCidr: '10.232.32.0/24' }, { network: { existingNodeSubnetId: subnet } });
+      expect(problems).toContainEqual(expect.stringMatching(/environments\.prod\.ingress\.agc\.virtualNetworkName: is required with network\.existingNodeSubnetId/));
+      expect(problems.filter((p) => p.includes('subnetCidr'))).toEqual([]);
+      const named = prod({ ingress: { controller: 'agc', agc: { subnetCidr: '10.232.32.0/24', virtualNetworkName: 'vnet-hub' } }, network: { existingNodeSubnetId: subnet } });
+      expect(() => config(configText(named))).not.toThrow();
+    });
   });
 
   test('an unknown ingress controller lists the allowed ones', () => {

@@ -1,6 +1,8 @@
 import { parse } from 'yaml';
 import { buildApp } from '../../lib/app';
-import { all, config, configText, only, stack, type StackJson } from '../helpers/synth';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { all, config, configText, only, ROOT, stack, type StackJson } from '../helpers/synth';
 
 const env = (patch: Record<string, unknown>) => ({ environments: { prod: patch } });
 const releases = (s: StackJson) => Object.values(all(s, 'helm_release'));
@@ -43,10 +45,25 @@ describe('ingress-nginx (the default ingress)', () => {
     expect(values(s, 'ingress-nginx').controller.nodeSelector).toEqual({ 'kubernetes.io/os': 'linux' });
   });
 
-  test('a misspelt values key in config fails synth naming the chart and the key', () => {
+  test('a misspelt values key in config fails synth naming the file, the field, the chart and the closest key', () => {
     expect(synthFails(env({ ingress: { nginx: { values: { controller: { replicaCont: 3 } } } } }))).toThrow(
-      /^environments\.prod\.ingress\.nginx: chart ingress-nginx 4\.15\.1.*"controller\.replicaCont"/s,
+      'platform.yaml: environments.prod.ingress.nginx.values.controller.replicaCont: not a key of chart ingress-nginx 4.15.1 (got "controller.replicaCont"; allowed "controller.replicaCount" or another key of vendor/charts/ingress-nginx/4.15.1/values.yaml)',
     );
+  });
+
+  test('chart values problems of every environment and add-on are reported at once', () => {
+    const patch = { defaults: { ingress: { nginx: { values: { controller: { replicaCont: 3 } } } }, backup: { values: { schedulez: {} } } } };
+    let message = '';
+    try {
+      synthFails(patch)();
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message.split('\n')[0]).toBe('platform.yaml: 4 chart values problems:');
+    for (const envName of ['dev', 'prod']) {
+      expect(message).toContain(`platform.yaml: environments.${envName}.ingress.nginx.values.controller.replicaCont: not a key`);
+      expect(message).toContain(`platform.yaml: environments.${envName}.backup.values.schedulez: not a key of chart velero 12.1.0`);
+    }
   });
 
   test('loadBalancer internal sets the internal load balancer annotation', () => {
@@ -123,6 +140,19 @@ describe('Application Gateway for Containers', () => {
     expect(alb).toMatchObject({ apiVersion: 'alb.networking.azure.io/v1', kind: 'ApplicationLoadBalancer', spec: {} });
     expect(alb.spec.associations[0]).toMatch(REMOTE);
     expect(releases(platform).map((r) => r.name)).not.toContain('ingress-nginx');
+  });
+
+  test('the ALB controller pods get a PodDisruptionBudget the chart does not render', () => {
+    const pdb = only(platform, 'kubernetes_pod_disruption_budget_v1');
+    expect(pdb.metadata).toMatchObject({ name: 'alb-controller' });
+    expect(pdb.metadata.namespace).toMatch(/kubernetes_namespace_v1\.namespace-alb-infra/);
+    expect(pdb.spec).toEqual({ min_available: '1', selector: { match_labels: { app: 'alb-controller' } } });
+  });
+
+  test('the release address the README targets before the first deploy is the synthesized one', () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const target = /-target=helm_release\.([\w-]+)/.exec(readme)![1];
+    expect(all(platform, 'helm_release')[target]?.name).toBe('alb-controller');
   });
 
   test('choosing agc without a subnet range is a configuration error', () => {
@@ -263,11 +293,35 @@ describe('Velero', () => {
     expect(bsl.config.storageAccount).toMatch(REMOTE);
   });
 
-  test('the seed daily-backup schedule is the default, with a TTL', () => {
+  test('the seed daily-backup schedule is the default, with a TTL, and also covers the workload namespaces', () => {
     expect(v.schedules['daily-backup']).toMatchObject({
       schedule: '0 2 * * *',
-      template: { includedNamespaces: ['production', 'staging'], ttl: '720h' },
+      template: { includedNamespaces: ['production', 'staging', 'orders', 'batch'], ttl: '720h' },
     });
+  });
+
+  test('includeApplicationNamespaces: false keeps a schedule to the namespaces it names', () => {
+    const patch = env({ backup: { schedules: { 'daily-backup': { schedule: '0 2 * * *', includedNamespaces: ['production'], includeApplicationNamespaces: false } } } });
+    expect(values(stack('prod-platform', patch), 'velero').schedules['daily-backup'].template.includedNamespaces).toEqual(['production']);
+  });
+
+  const snapshotClasses = (st: StackJson) => Object.values(all(st, 'kubernetes_manifest')).map((m) => m.manifest).filter((m) => m.kind === 'VolumeSnapshotClass');
+
+  test('CSI snapshots get an Azure Disk VolumeSnapshotClass labelled for Velero, retaining snapshots', () => {
+    expect(snapshotClasses(stack('prod-platform'))).toEqual([
+      {
+        apiVersion: 'snapshot.storage.k8s.io/v1',
+        kind: 'VolumeSnapshotClass',
+        metadata: { name: 'velero-azuredisk-vsc', labels: { 'velero.io/csi-volumesnapshot-class': 'true' } },
+        driver: 'disk.csi.azure.com',
+        deletionPolicy: 'Retain',
+        parameters: { incremental: 'true' },
+      },
+    ]);
+  });
+
+  test('the Azure plugin snapshotter needs no VolumeSnapshotClass', () => {
+    expect(snapshotClasses(stack('prod-platform', env({ backup: { snapshots: 'azure-plugin' } })))).toEqual([]);
   });
 
   test('disabled, there is no backup account, identity or release', () => {
@@ -308,7 +362,7 @@ describe('namespace baseline', () => {
     }));
     const pols = Object.values(all(p, 'kubernetes_network_policy_v1')).filter((n) => /production/.test(n.metadata.namespace));
     const byName = Object.fromEntries(pols.map((x) => [x.metadata.name, x.spec]));
-    expect(Object.keys(byName).sort()).toEqual(['allow-frontend-to-backend', 'deny-all-ingress']);
+    expect(Object.keys(byName).sort()).toEqual(['allow-from-ingress-controller', 'allow-frontend-to-backend', 'deny-all-ingress']);
     expect(byName['deny-all-ingress']).toEqual({ pod_selector: {}, policy_types: ['Ingress'] });
     expect(byName['allow-frontend-to-backend'].pod_selector).toEqual({ match_labels: { app: 'backend' } });
     expect(byName['allow-frontend-to-backend'].ingress[0]).toEqual({ from: [{ pod_selector: { match_labels: { app: 'frontend' } } }], ports: [{ port: '8080', protocol: 'TCP' }] });
@@ -317,6 +371,54 @@ describe('namespace baseline', () => {
   test('a namespace set to null is not created', () => {
     const p = stack('prod-platform', env({ namespaces: { staging: null } }));
     expect(ns('staging', p)).toBeUndefined();
+  });
+});
+
+describe('the ingress controller reaches default-deny application namespaces', () => {
+  const fromIngress = (st: StackJson) =>
+    Object.fromEntries(
+      Object.values(all(st, 'kubernetes_network_policy_v1'))
+        .filter((x) => x.metadata.name === 'allow-from-ingress-controller')
+        .map((x) => [String(x.metadata.namespace).replace(/^\$\{kubernetes_namespace_v1\.namespace-([\w-]+?)_namespace_\w+\.metadata\[0\]\.name\}$/, '$1'), x.spec]),
+    );
+
+  test('with ingress-nginx, configured and workload namespaces admit every port from the ingress-nginx namespace', () => {
+    const pols = fromIngress(stack('prod-platform'));
+    expect(Object.keys(pols).sort()).toEqual(['batch', 'orders', 'production', 'staging']);
+    expect(pols.production).toEqual({
+      pod_selector: {},
+      policy_types: ['Ingress'],
+      ingress: [{ from: [{ namespace_selector: { match_labels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } }] }],
+    });
+  });
+
+  test('with AGC, they admit the AGC association subnet as an ipBlock', () => {
+    const pols = fromIngress(stack('prod-platform', env({ ingress: { controller: 'agc', agc: { subnetCidr: '10.232.32.0/24' } } })));
+    expect(pols.orders.ingress).toEqual([{ from: [{ ip_block: { cidr: '10.232.32.0/24' } }] }]);
+  });
+
+  test('namespaces.<name>.allowFromIngress: false leaves the namespace deny-all', () => {
+    const pols = fromIngress(stack('prod-platform', env({ namespaces: { production: {}, staging: { allowFromIngress: false } } })));
+    expect(Object.keys(pols).sort()).toEqual(['batch', 'orders', 'production']);
+  });
+
+  test('without a default deny there is no allow policy (it would isolate the pods)', () => {
+    expect(fromIngress(stack('prod-platform', env({ namespaces: { staging: { denyAllIngress: false } } }))).staging).toBeUndefined();
+  });
+
+  test('AGIC and no controller add none (the gateway subnet goes in an allowIngress ipBlock)', () => {
+    expect(fromIngress(stack('prod-platform', env({ ingress: { controller: 'none' } })))).toEqual({});
+    const agic = stack('prod-platform', env({
+      ingress: { controller: 'agic', agic: { applicationGatewayId: '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-appgw/providers/Microsoft.Network/applicationGateways/agw' } },
+      namespaces: { production: { allowIngress: { 'from-appgw': { from: [{ ipBlock: '10.240.0.0/24' }] } } } },
+    }));
+    expect(fromIngress(agic)).toEqual({});
+    const rule = Object.values(all(agic, 'kubernetes_network_policy_v1')).find((x) => x.metadata.name === 'from-appgw')!;
+    expect(rule.spec.ingress[0].from).toEqual([{ ip_block: { cidr: '10.240.0.0/24' } }]);
+  });
+
+  test('an ipBlock beside a selector is a configuration error', () => {
+    expect(() => config(configText(env({ namespaces: { production: { allowIngress: { x: { from: [{ ipBlock: '10.240.0.0/24', podSelector: { a: 'b' } }] } } } } })))).toThrow(/ipBlock goes alone/);
   });
 });
 

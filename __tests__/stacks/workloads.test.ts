@@ -203,11 +203,14 @@ describe('platform stack: namespaces', () => {
       expect(ns('orders')!.metadata.labels).toMatchObject({ 'platform/role': 'application', 'pod-security.kubernetes.io/enforce': 'restricted' });
     });
 
-    test('with the namespace baseline\'s defaults: the seed\'s quota and LimitRange, default-deny ingress', () => {
+    test('with the namespace baseline\'s defaults: the seed\'s quota and LimitRange, default-deny ingress except from the ingress controller', () => {
       for (const name of ['orders', 'batch']) {
         expect(inNs('kubernetes_resource_quota_v1', name).map((q) => q.spec.hard)).toEqual([expect.objectContaining({ 'requests.cpu': '100', 'limits.memory': '400Gi' })]);
         expect(inNs('kubernetes_limit_range_v1', name)).toHaveLength(1);
-        expect(inNs('kubernetes_network_policy_v1', name).map((n) => [n.metadata.name, n.spec.pod_selector, n.spec.policy_types])).toEqual([['deny-all-ingress', {}, ['Ingress']]]);
+        expect(inNs('kubernetes_network_policy_v1', name).map((n) => [n.metadata.name, n.spec.pod_selector, n.spec.policy_types])).toEqual([
+          ['allow-from-ingress-controller', {}, ['Ingress']],
+          ['deny-all-ingress', {}, ['Ingress']],
+        ]);
       }
     });
 

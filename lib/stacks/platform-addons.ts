@@ -9,8 +9,11 @@ import { IngressNginx, INGRESS_NGINX_POD_SECURITY } from '../constructs/addons/i
 import { TrivyOperator, TRIVY_OPERATOR_POD_SECURITY, TRIVY_OPERATOR_POD_SECURITY_REASON } from '../constructs/addons/trivy-operator';
 import { TRIVY_NAMESPACE } from '../constructs/addons/trivy-operator/azure';
 import { Velero, VELERO_NAMESPACE, veleroPodSecurity, veleroPodSecurityReason } from '../constructs/addons/velero';
-import { NamespaceBaseline } from '../constructs/k8s/namespace-baseline';
+import { NamespaceBaseline, type IngressPeer } from '../constructs/k8s/namespace-baseline';
 import type { AddonInfraOutputs } from './addon-infra';
+import { AddonValuesError, type AddonValuesFailure } from './addon-values-error';
+import { ChartValuesError } from '../constructs/addons/chart-catalog';
+import { BUILT_IN_NAMESPACES } from './secrets-wiring';
 import type { PlatformStack } from './platform-stack';
 
 /** Labels every add-on namespace carries. */
@@ -22,7 +25,7 @@ const ADDON_LABELS = { 'app.kubernetes.io/managed-by': 'cdktf', 'platform/role':
  * defaults for a namespace a workload needs (`ns` undefined). The construct ID `baseline-<name>` is the same either
  * way, so moving a namespace from `workloads` to `namespaces` keeps its Terraform addresses.
  */
-export function applicationNamespace(stack: PlatformStack, name: string, ns?: NamespaceConfig): NamespaceBaseline {
+export function applicationNamespace(stack: PlatformStack, name: string, ns?: NamespaceConfig, ingressFrom?: IngressPeer[]): NamespaceBaseline {
   const created = stack.namespace(name, { podSecurity: ns?.podSecurity ?? 'restricted', labels: { ...ns?.labels, 'platform/role': 'application' } });
   return new NamespaceBaseline(stack, `baseline-${name}`, {
     namespace: created.name,
@@ -32,8 +35,30 @@ export function applicationNamespace(stack: PlatformStack, name: string, ns?: Na
     denyAllEgress: ns?.denyAllEgress,
     httpsEgressCidrs: ns?.httpsEgressCidrs,
     allowIngress: Object.entries(ns?.allowIngress ?? {}).map(([ruleName, r]) => ({ name: ruleName, ...r })),
+    ingressControllerFrom: (ns?.allowFromIngress ?? true) ? ingressFrom : undefined,
   });
 }
+
+/**
+ * Where the environment's ingress controller reaches backend pods from: the ingress-nginx namespace, or the AGC
+ * association subnet (AGC's proxies connect to pod IPs from it). None for AGIC (the gateway's subnet is not in the
+ * configuration: name it in an allowIngress ipBlock) or no controller.
+ */
+export function ingressControllerPeers(env: ResolvedEnvironment): IngressPeer[] | undefined {
+  const ing = env.ingress;
+  if (ing.controller === 'nginx') return [{ namespaceSelector: { 'kubernetes.io/metadata.name': INGRESS_NGINX_NAMESPACE } }];
+  if (ing.controller === 'agc' && ing.agc.subnetCidr) return [{ ipBlock: ing.agc.subnetCidr }];
+  return undefined;
+}
+
+/** The environment's application namespaces: `namespaces` entries and the workloads' (not the built-in ones). */
+function applicationNamespaceNames(env: ResolvedEnvironment): string[] {
+  const workloads = Object.values(env.workloads ?? {}).flatMap((w) => (w && !BUILT_IN_NAMESPACES.includes(w.namespace) ? [w.namespace] : []));
+  return [...new Set([...Object.keys(env.namespaces), ...workloads])];
+}
+
+/** The ingress-nginx namespace. */
+const INGRESS_NGINX_NAMESPACE = 'ingress-nginx';
 
 export interface PlatformAddons {
   readonly namespaces: Record<string, NamespaceBaseline>;
@@ -43,26 +68,29 @@ export interface PlatformAddons {
   readonly velero?: Velero;
 }
 
-/** Builds one add-on; a failed values check names the configuration block the values came from. */
-function fromConfig<T>(env: ResolvedEnvironment, block: string, build: () => T): T {
+/** Builds one add-on; a failed values check is recorded with the configuration block the values came from. */
+function fromConfig<T>(env: ResolvedEnvironment, block: string, failures: AddonValuesFailure[], build: () => T): T | undefined {
   try {
     return build();
   } catch (e) {
-    if (e instanceof Error && e.message.startsWith('chart ')) e.message = `environments.${env.name}.${block}: ${e.message}`;
-    throw e;
+    if (!(e instanceof ChartValuesError)) throw e;
+    failures.push({ block: `environments.${env.name}.${block}`, cause: e });
+    return undefined;
   }
 }
 
 export function buildPlatformAddons(stack: PlatformStack, env: ResolvedEnvironment, infra: AddonInfraOutputs): PlatformAddons {
   const namespaces: Record<string, NamespaceBaseline> = {};
-  for (const [name, ns] of Object.entries(env.namespaces)) namespaces[name] = applicationNamespace(stack, name, ns);
+  const failures: AddonValuesFailure[] = [];
+  const ingressFrom = ingressControllerPeers(env);
+  for (const [name, ns] of Object.entries(env.namespaces)) namespaces[name] = applicationNamespace(stack, name, ns, ingressFrom);
 
   const ing = env.ingress;
   let ingressNginx: IngressNginx | undefined;
   let albController: AlbController | undefined;
   if (ing.controller === 'nginx') {
-    const ns = stack.namespace('ingress-nginx', { podSecurity: INGRESS_NGINX_POD_SECURITY, labels: ADDON_LABELS });
-    ingressNginx = fromConfig(env, 'ingress.nginx', () => new IngressNginx(stack, 'ingress-nginx', {
+    const ns = stack.namespace(INGRESS_NGINX_NAMESPACE, { podSecurity: INGRESS_NGINX_POD_SECURITY, labels: ADDON_LABELS });
+    ingressNginx = fromConfig(env, 'ingress.nginx', failures, () => new IngressNginx(stack, 'ingress-nginx', {
       ...ing.nginx.release,
       namespace: ns.name,
       replicaCount: ing.nginx.replicas,
@@ -76,7 +104,7 @@ export function buildPlatformAddons(stack: PlatformStack, env: ResolvedEnvironme
   } else if (ing.controller === 'agc' && infra.agc) {
     const agc = infra.agc;
     const ns = stack.namespace(ing.agc.namespace, { podSecurity: ALB_CONTROLLER_POD_SECURITY, podSecurityReason: ALB_CONTROLLER_POD_SECURITY_REASON, labels: ADDON_LABELS });
-    albController = fromConfig(env, 'ingress.agc', () => new AlbController(stack, 'alb-controller', {
+    albController = fromConfig(env, 'ingress.agc', failures, () => new AlbController(stack, 'alb-controller', {
       ...ing.agc.release,
       namespace: ns.name,
       clientId: agc.clientId,
@@ -94,7 +122,7 @@ export function buildPlatformAddons(stack: PlatformStack, env: ResolvedEnvironme
     const pool = trivy.scanJobNodePool
       ? env.nodePools.find((p) => p.name === trivy.scanJobNodePool)
       : env.nodePools.find((p) => p.kind === 'user');
-    trivyOperator = fromConfig(env, 'addons.trivyOperator', () => new TrivyOperator(stack, 'trivy-operator', {
+    trivyOperator = fromConfig(env, 'addons.trivyOperator', failures, () => new TrivyOperator(stack, 'trivy-operator', {
       ...trivy.release,
       namespace: ns.name,
       ignoreUnfixed: trivy.ignoreUnfixed,
@@ -114,17 +142,23 @@ export function buildPlatformAddons(stack: PlatformStack, env: ResolvedEnvironme
   if (backup.enabled && infra.velero) {
     const store = infra.velero;
     const ns = stack.namespace(VELERO_NAMESPACE, { podSecurity: veleroPodSecurity(backup.nodeAgent), podSecurityReason: veleroPodSecurityReason(backup.nodeAgent), labels: ADDON_LABELS });
-    velero = fromConfig(env, 'backup', () => new Velero(stack, 'velero', {
+    velero = fromConfig(env, 'backup', failures, () => new Velero(stack, 'velero', {
       ...backup.release,
       namespace: ns.name,
       storage: { ...store, subscriptionId: infra.subscriptionId, nodeResourceGroup: infra.nodeResourceGroup },
       snapshotMode: backup.snapshots,
       nodeAgent: backup.nodeAgent,
-      schedules: backup.schedules,
+      schedules: Object.fromEntries(
+        Object.entries(backup.schedules).map(([name, { includeApplicationNamespaces, ...s }]) => [
+          name,
+          { ...s, includedNamespaces: includeApplicationNamespaces ? [...new Set([...s.includedNamespaces, ...applicationNamespaceNames(env)])] : s.includedNamespaces },
+        ]),
+      ),
       pluginImage: backup.pluginImage,
       chartVersion: backup.chartVersion,
       values: backup.values,
     }));
   }
+  if (failures.length > 0) throw new AddonValuesError(failures);
   return { namespaces, ingressNginx, albController, trivyOperator, velero };
 }

@@ -9,7 +9,7 @@ import { configureBackend, type BackendContext } from './backend';
 import type { ClusterConnection } from './infra-stack';
 import { wirePlatformSecrets, type WorkloadBinding } from './secrets-wiring';
 import type { AddonInfraOutputs } from './addon-infra';
-import { applicationNamespace, buildPlatformAddons, type PlatformAddons } from './platform-addons';
+import { applicationNamespace, buildPlatformAddons, ingressControllerPeers, type PlatformAddons } from './platform-addons';
 
 export interface PlatformStackProps {
   readonly env: ResolvedEnvironment;
@@ -67,15 +67,16 @@ export class PlatformStack extends TerraformStack {
     // workloads then find those namespaces; a namespace only a workload needs is an application namespace too and
     // gets the same baseline (quota, limits, default-deny ingress) with its defaults.
     if (props.addons) this.addons = buildPlatformAddons(this, env, props.addons);
-    wirePlatformSecrets(this, props.workloads ?? [], (name) => this.workloadNamespace(name));
+    const ingressFrom = props.addons ? ingressControllerPeers(env) : undefined;
+    wirePlatformSecrets(this, props.workloads ?? [], (name) => this.workloadNamespace(name, ingressFrom));
   }
 
   /**
    * A workload's namespace: one that exists already (an add-on's, or a `namespaces` entry) as it is; otherwise an
    * application namespace with the namespace baseline's defaults.
    */
-  private workloadNamespace(name: string): PlatformNamespace {
-    if (!this.namespaces.has(name)) applicationNamespace(this, name);
+  private workloadNamespace(name: string, ingressFrom?: Parameters<typeof applicationNamespace>[3]): PlatformNamespace {
+    if (!this.namespaces.has(name)) applicationNamespace(this, name, undefined, ingressFrom);
     return this.namespace(name);
   }
 

@@ -3,6 +3,7 @@ import { IngressNginx } from '../../../lib/constructs/addons/ingress-nginx';
 import { toleration, TrivyOperator } from '../../../lib/constructs/addons/trivy-operator';
 import { Velero } from '../../../lib/constructs/addons/velero';
 import { AgcInfra } from '../../../lib/constructs/addons/alb-controller/azure';
+import { AlbController } from '../../../lib/constructs/addons/alb-controller';
 import { resourceGroupIdOf } from '../../../lib/constructs/addons/agic/azure';
 import { NamespaceBaseline } from '../../../lib/constructs/k8s/namespace-baseline';
 
@@ -45,4 +46,26 @@ test('NamespaceBaseline with an empty quota creates no ResourceQuota', () => {
   const s = scope();
   new NamespaceBaseline(s, 'b', { namespace: 'n', quota: {} });
   expect(JSON.parse(Testing.synth(s)).resource.kubernetes_resource_quota_v1).toBeUndefined();
+});
+
+test('NamespaceBaseline refuses an ipBlock beside a selector, naming the peer', () => {
+  expect(() => new NamespaceBaseline(scope(), 'b', { namespace: 'n', ingressControllerFrom: [{ ipBlock: '10.0.0.0/24', podSelector: { a: 'b' } }] })).toThrow(
+    /ingressControllerFrom has ipBlock 10\.0\.0\.0\/24 with a selector/,
+  );
+});
+
+test('NamespaceBaseline adds no ingress-controller policy without a default deny (it would isolate the pods)', () => {
+  expect(new NamespaceBaseline(scope(), 'b', { namespace: 'n', denyAllIngress: false, ingressControllerFrom: [{ ipBlock: '10.0.0.0/24' }] }).ingressControllerPolicy).toBeUndefined();
+  expect(new NamespaceBaseline(scope(), 'b', { namespace: 'n', ingressControllerFrom: [{ ipBlock: '10.0.0.0/24' }] }).ingressControllerPolicy).toBeDefined();
+});
+
+test('AlbController refuses a negative pdbMinAvailable and creates no PDB with 0', () => {
+  const props = { namespace: 'alb', clientId: 'c', subnetId: 's' };
+  expect(() => new AlbController(scope(), 'a', { ...props, pdbMinAvailable: -1 })).toThrow(/pdbMinAvailable -1 is invalid/);
+  expect(new AlbController(scope(), 'a', { ...props, pdbMinAvailable: 0 }).podDisruptionBudget).toBeUndefined();
+});
+
+test('Velero creates its VolumeSnapshotClass only in CSI mode', () => {
+  expect(new Velero(scope(), 'v', { namespace: 'velero', storage }).volumeSnapshotClass).toBeDefined();
+  expect(new Velero(scope(), 'v', { namespace: 'velero', storage, snapshotMode: 'none' }).volumeSnapshotClass).toBeUndefined();
 });

@@ -102,7 +102,7 @@ export const availabilityRules = [
     title: 'PodDisruptionBudgets in place',
     severity: 'error',
     seed: 'Production checklist / 고가용성 + 리소스 관리: Pod Disruption Budget 설정; 고가용성 1. Pod Disruption Budget',
-    remedy: "Run the ingress controller with more than one replica (ingress.nginx.replicas, 2 by default): the chart then renders a PodDisruptionBudget from its minAvailable value. Velero renders one when backup.values sets podDisruptionBudget: { enabled: true }.",
+    remedy: "Depends on ingress.controller. nginx: keep ingress.nginx.replicas above 1 (2 by default); the chart then renders a PodDisruptionBudget (minAvailable 1). agc: the platform creates kubernetes_pod_disruption_budget_v1 for the ALB controller pods (app: alb-controller, minAvailable 1; the chart renders none), so keep ingress.controller agc with ingress.agc set. agic and none: no in-cluster controller; add a PodDisruptionBudget for your own workloads (or Velero's: backup.values podDisruptionBudget: { enabled: true }).",
     find: (env) => [
       ...objects(env, ['kubernetes_pod_disruption_budget_v1', 'kubernetes_pod_disruption_budget'], 'PodDisruptionBudget'),
       ...env.ofType('helm_release').filter((h) => chartPdbs(h).length > 0),

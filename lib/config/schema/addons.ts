@@ -70,7 +70,7 @@ const agcSchema = z.strictObject({
   chartVersion: chartVersion('1.7.9'),
   namespace: z.string().default('alb-infra').describe('Namespace of the ALB controller and the ApplicationLoadBalancer. Default: alb-infra (the seed).'),
   subnetCidr: ipv4Cidr.optional().describe('Address range of the AGC association subnet (a /24 or larger, inside the VNet). Required when ingress.controller is agc.'),
-  virtualNetworkName: z.string().optional().describe('VNet for the AGC subnet. Default: the VNet the platform creates (network.vnet.name).'),
+  virtualNetworkName: z.string().optional().describe('VNet for the AGC subnet; required with network.existingNodeSubnetId. Default: the VNet the platform creates (network.vnet.name).'),
   virtualNetworkResourceGroup: z.string().optional().describe('Resource group of that VNet. Default: the platform resource group.'),
   albName: z.string().default('alb').describe('Name of the ApplicationLoadBalancer (Gateways reference it). Default: alb.'),
   values,

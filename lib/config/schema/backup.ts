@@ -6,6 +6,10 @@ const scheduleSchema = z.strictObject({
   schedule: z.string().regex(/^\S+( \S+){4}$/).describe('Cron expression (five fields).'),
   includedNamespaces: z.array(z.string().min(1)).min(1).describe('Namespaces backed up.'),
   ttl: z.string().regex(/^\d+(h|m|s)(\d+(m|s))?$/).default('720h').describe('How long each backup is kept. Default: 720h (30 days).'),
+  includeApplicationNamespaces: z
+    .boolean()
+    .default(true)
+    .describe('Also back up every application namespace of the environment: the namespaces entries and the workloads\' namespaces (not default or kube-*). Default: true.'),
 });
 
 /** Velero: backup storage in the infra stack, the Velero release in the platform stack. */
@@ -29,8 +33,8 @@ export const backupSchema = z.strictObject({
   pluginImage: z.string().default('velero/velero-plugin-for-microsoft-azure:v1.14.0').describe('Azure plugin image. Default: velero/velero-plugin-for-microsoft-azure:v1.14.0.'),
   schedules: z
     .record(z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/), scheduleSchema)
-    .default({ 'daily-backup': { schedule: '0 2 * * *', includedNamespaces: ['production', 'staging'], ttl: '720h' } })
-    .describe('Backup schedules by name. Default: daily-backup at 02:00 of production and staging, kept 720h (the seed).'),
+    .default({ 'daily-backup': { schedule: '0 2 * * *', includedNamespaces: ['production', 'staging'], ttl: '720h', includeApplicationNamespaces: true } })
+    .describe('Backup schedules by name. Default: daily-backup at 02:00 of production and staging (the seed) and the other application namespaces, kept 720h.'),
   chartVersion: chartVersionSchema('12.1.0'),
   values: helmValuesSchema,
   release: releaseSchema.prefault({}),

@@ -3,13 +3,18 @@ import { SEED_RESOURCE_QUOTA } from '../../constructs/k8s/namespace-baseline';
 
 const cpuMemory = z.strictObject({ cpu: z.string().min(1), memory: z.string().min(1) });
 const labels = z.record(z.string(), z.string());
+const cidr = z.string().regex(/^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/);
 
 const allowRule = z.strictObject({
   podSelector: labels.optional().describe('Pods the rule applies to, by label. Default: every pod in the namespace.'),
   from: z
-    .array(z.strictObject({ podSelector: labels.optional(), namespaceSelector: labels.optional() }))
+    .array(
+      z
+        .strictObject({ podSelector: labels.optional(), namespaceSelector: labels.optional(), ipBlock: cidr.optional() })
+        .refine((p) => p.ipBlock === undefined || (!p.podSelector && !p.namespaceSelector), { message: 'ipBlock goes alone (allowed: ipBlock, or podSelector/namespaceSelector)' }),
+    )
     .min(1)
-    .describe('Allowed sources: pods and/or namespaces by label.'),
+    .describe('Allowed sources: pods and/or namespaces by label, or an address range (ipBlock, alone; e.g. an Application Gateway subnet).'),
   ports: z
     .array(z.strictObject({ port: z.int().min(1).max(65535), protocol: z.enum(['TCP', 'UDP', 'SCTP']).default('TCP') }))
     .default([])
@@ -39,6 +44,10 @@ export const namespaceSchema = z.strictObject({
     .default(false)
     .describe('Default-deny egress NetworkPolicy, keeping DNS (cluster DNS, port 53) and HTTPS (httpsEgressCidrs, port 443: Entra ID token exchange, Key Vault) open. Default: false.'),
   httpsEgressCidrs: z.array(z.string().regex(/^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/)).min(1).default(['0.0.0.0/0']).describe('Where HTTPS egress goes under denyAllEgress (Entra ID has no fixed ranges). Default: ["0.0.0.0/0"].'),
+  allowFromIngress: z
+    .boolean()
+    .default(true)
+    .describe('With denyAllIngress and an in-cluster ingress controller, an allow-from-ingress-controller policy: nginx reaches every pod from the ingress-nginx namespace, agc from ingress.agc.subnetCidr (agic: add an allowIngress rule with the gateway subnet as ipBlock). Default: true.'),
   allowIngress: z.record(z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/), allowRule).default({}).describe('Allowed ingress flows by policy name. Default: none.'),
   labels: labels
     .refine((l) => !Object.keys(l).some((k) => k.startsWith('pod-security.kubernetes.io/') || k === 'platform/role'), {

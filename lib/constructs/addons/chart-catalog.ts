@@ -45,7 +45,7 @@ interface Vendored {
 }
 
 const cache = new Map<string, Vendored>();
-const validators = new Map<string, (v: unknown) => string[]>();
+const validators = new Map<string, (v: unknown) => { key: string; message: string }[]>();
 
 /** The project root: the nearest folder above this file (source or bundle) that holds `vendor/charts`. */
 function vendorRoot(): string {
@@ -127,7 +127,7 @@ function closest(key: string, candidates: string[]): string | undefined {
 
 type CompiledSchema = ((v: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null };
 
-function schemaProblems(pin: ChartPin, schema: { file: string; compiled: string }, values: Values): string[] {
+function schemaProblems(pin: ChartPin, schema: { file: string; compiled: string }, values: Values): { key: string; message: string }[] {
   const key = `${pin.chart}@${pin.version}`;
   let validate = validators.get(key);
   if (!validate) {
@@ -139,7 +139,7 @@ function schemaProblems(pin: ChartPin, schema: { file: string; compiled: string 
       fn = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(schema.file, 'utf8'))) as CompiledSchema;
     }
     validate = (v: unknown) =>
-      fn(v) ? [] : (fn.errors ?? []).map((e) => `${e.instancePath.slice(1).replace(/\//g, '.') || '(top level)'} ${e.message}`);
+      fn(v) ? [] : (fn.errors ?? []).map((e) => ({ key: e.instancePath.slice(1).replace(/\//g, '.'), message: e.message ?? 'is invalid' }));
     validators.set(key, validate);
   }
   return validate(values);
@@ -152,22 +152,43 @@ function schemaProblems(pin: ChartPin, schema: { file: string; compiled: string 
  */
 export function checkChartValues(pin: ChartPin, values: Values): void {
   const v = vendoredChart(pin);
-  const problems: string[] = [];
+  const problems: ChartValuesProblem[] = [];
   if (!v.partial) {
     for (const p of unknownKeys(v.defaults, values, pin.commentedKeys)) {
       const parts = p.split('.');
       let parent: unknown = v.defaults;
       for (const k of parts.slice(0, -1)) parent = isValuesMap(parent) ? parent[k] : undefined;
       const guess = isValuesMap(parent) ? closest(parts[parts.length - 1], Object.keys(parent)) : undefined;
-      problems.push(`unknown values key "${p}"${guess ? ` (did you mean "${[...parts.slice(0, -1), guess].join('.')}"?)` : ''}`);
+      problems.push({ key: p, message: 'unknown values key', suggestion: guess && [...parts.slice(0, -1), guess].join('.') });
     }
   }
   // Helm checks the schema against the chart's defaults with the given values merged over them.
-  if (v.schema) problems.push(...schemaProblems(pin, v.schema, mergeValues(v.defaults, values)).map((m) => `values.schema.json: ${m}`));
-  if (problems.length > 0) {
-    throw new Error(
+  if (v.schema) problems.push(...schemaProblems(pin, v.schema, mergeValues(v.defaults, values)).map((m) => ({ key: m.key, message: `values.schema.json: ${m.message}` })));
+  if (problems.length > 0) throw new ChartValuesError(pin, problems);
+}
+
+/** One problem with a release's values: the dotted key (empty for the top level) and what is wrong. */
+export interface ChartValuesProblem {
+  readonly key: string;
+  readonly message: string;
+  /** The closest existing key, for a misspelt one. */
+  readonly suggestion?: string;
+}
+
+/** Thrown by `checkChartValues`: the chart, and every problem with its values. */
+export class ChartValuesError extends Error {
+  constructor(
+    readonly pin: ChartPin,
+    readonly problems: readonly ChartValuesProblem[],
+  ) {
+    const line = (p: ChartValuesProblem) =>
+      p.message === 'unknown values key'
+        ? `unknown values key "${p.key}"${p.suggestion ? ` (did you mean "${p.suggestion}"?)` : ''}`
+        : p.message.replace(/^values\.schema\.json: /, `values.schema.json: ${p.key || '(top level)'} `);
+    super(
       `chart ${pin.chart} ${pin.version}: ${problems.length} values problem${problems.length > 1 ? 's' : ''} ` +
-        `(checked against vendor/charts/${pin.chart}/${pin.version}/):\n  ${problems.join('\n  ')}`,
+        `(checked against vendor/charts/${pin.chart}/${pin.version}/):\n  ${problems.map(line).join('\n  ')}`,
     );
+    this.name = 'ChartValuesError';
   }
 }

@@ -35,10 +35,15 @@ export const SEED_LIMITS: NamespaceLimits = {
   pod: { max: { cpu: '8', memory: '16Gi' }, min: { cpu: '200m', memory: '256Mi' } },
 };
 
-/** One allowed ingress source: pods by label, namespaces by label, or both (pods in those namespaces). */
+/**
+ * One allowed ingress source: pods by label, namespaces by label, or both (pods in those namespaces); or an address
+ * range (`ipBlock`, alone: Kubernetes allows no selector beside it).
+ */
 export interface IngressPeer {
   readonly podSelector?: Record<string, string>;
   readonly namespaceSelector?: Record<string, string>;
+  /** An IPv4 CIDR, e.g. an Application Gateway subnet. */
+  readonly ipBlock?: string;
 }
 
 /** An allow rule on top of the default deny (the seed's allow-frontend-to-backend). */
@@ -65,6 +70,13 @@ export interface NamespaceBaselineProps {
   /** Allow rules. @default [] */
   readonly allowIngress?: IngressAllowRule[];
   /**
+   * Where the cluster's ingress controller reaches backends from (its namespace, or its subnet for a controller
+   * outside the cluster network): an `allow-from-ingress-controller` policy lets those sources reach every pod on
+   * every port, so a default-deny namespace still serves through the ingress. Only with `denyAllIngress` (without
+   * it nothing is denied, and a policy would isolate the pods). @default [] (no such policy)
+   */
+  readonly ingressControllerFrom?: IngressPeer[];
+  /**
    * A default-deny egress policy, with the two flows every workload here needs kept open: DNS to the cluster DNS
    * (kube-system, UDP and TCP 53) and HTTPS to `httpsEgressCidrs` (Entra ID for the workload identity token
    * exchange, Key Vault and the other Azure endpoints the workloads call; none has fixed addresses a NetworkPolicy
@@ -80,6 +92,20 @@ export interface NamespaceBaselineProps {
 export const CLUSTER_DNS_SELECTOR = { 'k8s-app': 'kube-dns' };
 
 const NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+/** Policy names the construct uses itself (an allow rule `x` becomes construct ID `allow-x`). */
+const RESERVED = new Set(['deny-all-ingress', 'allow-from-ingress-controller', 'from-ingress-controller']);
+
+const selector = (labels?: Record<string, string>) => (labels ? { matchLabels: labels } : undefined);
+
+function peer(p: IngressPeer, where: string) {
+  if (p.ipBlock !== undefined) {
+    if (p.podSelector || p.namespaceSelector) {
+      throw new Error(`NamespaceBaseline: ${where} has ipBlock ${p.ipBlock} with a selector (allowed: ipBlock alone, or selectors)`);
+    }
+    return { ipBlock: { cidr: p.ipBlock } };
+  }
+  return { podSelector: selector(p.podSelector), namespaceSelector: selector(p.namespaceSelector) };
+}
 
 /**
  * What every application namespace carries besides its Pod Security labels: a ResourceQuota, a LimitRange (so pods
@@ -89,6 +115,8 @@ export class NamespaceBaseline extends Construct {
   readonly quota?: ResourceQuotaV1;
   readonly limitRange: LimitRangeV1;
   readonly networkPolicies: NetworkPolicyV1[] = [];
+  /** The `allow-from-ingress-controller` policy, when `ingressControllerFrom` names sources. */
+  readonly ingressControllerPolicy?: NetworkPolicyV1;
 
   constructor(scope: Construct, id: string, props: NamespaceBaselineProps) {
     super(scope, id);
@@ -118,14 +146,21 @@ export class NamespaceBaseline extends Construct {
         }),
       );
     }
+    const controllerFrom = props.ingressControllerFrom ?? [];
+    if (controllerFrom.length > 0 && (props.denyAllIngress ?? true)) {
+      this.ingressControllerPolicy = new NetworkPolicyV1(this, 'allow-from-ingress-controller', {
+        metadata: { name: 'allow-from-ingress-controller', namespace: props.namespace },
+        spec: { podSelector: {}, policyTypes: ['Ingress'], ingress: [{ from: controllerFrom.map((p) => peer(p, 'ingressControllerFrom')) }] },
+      });
+      this.networkPolicies.push(this.ingressControllerPolicy);
+    }
     if (props.denyAllEgress ?? false) this.denyEgress(props.namespace, props.httpsEgressCidrs ?? ['0.0.0.0/0']);
     const seen = new Set<string>();
     for (const rule of props.allowIngress ?? []) {
-      if (!NAME.test(rule.name) || rule.name === 'deny-all-ingress' || seen.has(rule.name)) {
-        throw new Error(`NamespaceBaseline: allowIngress name "${rule.name}" is invalid or repeated (allowed: a unique DNS label other than deny-all-ingress)`);
+      if (!NAME.test(rule.name) || RESERVED.has(rule.name) || seen.has(rule.name)) {
+        throw new Error(`NamespaceBaseline: allowIngress name "${rule.name}" is invalid or repeated (allowed: a unique DNS label other than ${[...RESERVED].join(', ')})`);
       }
       seen.add(rule.name);
-      const sel = (labels?: Record<string, string>) => (labels ? { matchLabels: labels } : undefined);
       this.networkPolicies.push(
         new NetworkPolicyV1(this, `allow-${rule.name}`, {
           metadata: { name: rule.name, namespace: props.namespace },
@@ -134,7 +169,7 @@ export class NamespaceBaseline extends Construct {
             policyTypes: ['Ingress'],
             ingress: [
               {
-                from: rule.from.map((p) => ({ podSelector: sel(p.podSelector), namespaceSelector: sel(p.namespaceSelector) })),
+                from: rule.from.map((p) => peer(p, `allowIngress ${rule.name}`)),
                 ports: (rule.ports ?? []).map((p) => ({ port: String(p.port), protocol: p.protocol ?? 'TCP' })),
               },
             ],

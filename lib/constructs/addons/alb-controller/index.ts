@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
+import { PodDisruptionBudgetV1 } from '@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1';
 import { HelmAddon, type HelmReleaseSettings, type Values } from '../helm-addon';
 import type { ChartPin } from '../chart-catalog';
 
@@ -9,6 +10,13 @@ export const ALB_CONTROLLER_CHART: ChartPin = {
   repository: 'oci://mcr.microsoft.com/application-lb/charts',
   version: '1.7.9',
 };
+
+/**
+ * The controller pods' labels: the chart's `alb-controller` Deployment (2 replicas) selects `app: alb-controller`
+ * (Microsoft Learn, "Troubleshoot Application Gateway for Containers": `kubectl get deployment -o wide` shows the
+ * selector). The chart renders no PodDisruptionBudget, so the construct adds one.
+ */
+export const ALB_CONTROLLER_POD_LABELS = { app: 'alb-controller' };
 
 /** Pod Security level for the controller namespace: the chart's pod settings are not published, so baseline. */
 export const ALB_CONTROLLER_POD_SECURITY = 'baseline';
@@ -28,6 +36,11 @@ export interface AlbControllerProps extends HelmReleaseSettings {
   readonly chartVersion?: string;
   /** The user's values, merged last. @default {} */
   readonly values?: Values;
+  /**
+   * Controller pods that must stay up during voluntary disruptions (node drains, upgrades): a PodDisruptionBudget
+   * on `ALB_CONTROLLER_POD_LABELS`, which the chart does not render itself. 0 for none. @default 1 (of the chart's 2 replicas)
+   */
+  readonly pdbMinAvailable?: number;
 }
 
 /**
@@ -38,9 +51,15 @@ export interface AlbControllerProps extends HelmReleaseSettings {
 export class AlbController extends Construct {
   readonly addon: HelmAddon;
   readonly applicationLoadBalancer: Manifest;
+  /** The controller's PodDisruptionBudget, unless `pdbMinAvailable` is 0. */
+  readonly podDisruptionBudget?: PodDisruptionBudgetV1;
 
   constructor(scope: Construct, id: string, props: AlbControllerProps) {
     super(scope, id);
+    const minAvailable = props.pdbMinAvailable ?? 1;
+    if (!Number.isInteger(minAvailable) || minAvailable < 0) {
+      throw new Error(`AlbController: pdbMinAvailable ${minAvailable} is invalid (allowed: an integer >= 0; 0 for no PodDisruptionBudget)`);
+    }
     this.addon = new HelmAddon(this, 'helm', {
       ...props,
       chart: { ...ALB_CONTROLLER_CHART, version: props.chartVersion ?? ALB_CONTROLLER_CHART.version },
@@ -59,5 +78,11 @@ export class AlbController extends Construct {
       },
       dependsOn: [this.addon.release],
     });
+    if (minAvailable > 0) {
+      this.podDisruptionBudget = new PodDisruptionBudgetV1(this, 'pdb', {
+        metadata: { name: 'alb-controller', namespace: props.namespace },
+        spec: { minAvailable: String(minAvailable), selector: { matchLabels: { ...ALB_CONTROLLER_POD_LABELS } } },
+      });
+    }
   }
 }

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { HelmAddon, type HelmReleaseSettings, type Values } from '../helm-addon';
 import type { ChartPin } from '../chart-catalog';
 import { VELERO_SERVICE_ACCOUNT, type VeleroSnapshotMode } from './azure';
@@ -26,6 +27,11 @@ export function veleroPodSecurity(nodeAgent: boolean): 'baseline' | 'privileged'
 export function veleroPodSecurityReason(nodeAgent: boolean): string {
   return nodeAgent ? "the node agent mounts the kubelet's pod directories from the host" : 'the chart sets no seccomp profile';
 }
+
+/** The Azure Disk CSI driver, whose snapshots Velero's CSI mode takes. */
+export const AZURE_DISK_CSI_DRIVER = 'disk.csi.azure.com';
+/** The label by which Velero picks the VolumeSnapshotClass for a driver. */
+export const VELERO_VOLUME_SNAPSHOT_CLASS_LABEL = 'velero.io/csi-volumesnapshot-class';
 
 /** One Velero schedule (`velero schedule create`). */
 export interface VeleroSchedule {
@@ -67,6 +73,11 @@ export interface VeleroProps extends HelmReleaseSettings {
   readonly chartVersion?: string;
   /** @default {} */
   readonly values?: Values;
+  /**
+   * Name of the VolumeSnapshotClass created for CSI mode (AKS's built-in `csi-azuredisk-vsc` lacks Velero's label).
+   * @default 'velero-azuredisk-vsc'
+   */
+  readonly volumeSnapshotClassName?: string;
 }
 
 /**
@@ -77,6 +88,13 @@ export interface VeleroProps extends HelmReleaseSettings {
  */
 export class Velero extends Construct {
   readonly addon: HelmAddon;
+  /**
+   * CSI mode: the Azure Disk VolumeSnapshotClass labelled `velero.io/csi-volumesnapshot-class: "true"`, so Velero
+   * finds a class for `disk.csi.azure.com` volumes. `deletionPolicy: Retain`: a snapshot outlives its VolumeSnapshot
+   * (a deleted namespace does not take the backup's snapshots with it); Velero deletes it when the backup expires.
+   * A `kubernetes_manifest`: the snapshot CRDs ship with AKS, so the plan finds them.
+   */
+  readonly volumeSnapshotClass?: Manifest;
 
   constructor(scope: Construct, id: string, props: VeleroProps) {
     super(scope, id);
@@ -158,5 +176,17 @@ export class Velero extends Construct {
       computed,
       overrides: props.values,
     });
+    if (mode === 'csi') {
+      this.volumeSnapshotClass = new Manifest(this, 'volume-snapshot-class', {
+        manifest: {
+          apiVersion: 'snapshot.storage.k8s.io/v1',
+          kind: 'VolumeSnapshotClass',
+          metadata: { name: props.volumeSnapshotClassName ?? 'velero-azuredisk-vsc', labels: { [VELERO_VOLUME_SNAPSHOT_CLASS_LABEL]: 'true' } },
+          driver: AZURE_DISK_CSI_DRIVER,
+          deletionPolicy: 'Retain',
+          parameters: { incremental: 'true' },
+        },
+      });
+    }
   }
 }
