@@ -29,6 +29,24 @@ exports.captureStackTrace = function captureStackTrace(below) {
   },
 };
 
+// cdktf loads the zip library for file assets at start-up; this app has no assets. Bundled modules only run when
+// first required, so requiring it on first use instead keeps it out of every synth.
+const lazyArchiver = {
+  name: 'lazy-archiver',
+  setup(build) {
+    build.onResolve({ filter: /^archiver$/ }, (args) =>
+      /cdktf[\\/]lib[\\/]private[\\/]fs\.js$/.test(args.importer)
+        ? { path: 'archiver', namespace: 'lazy-archiver', pluginData: { resolveDir: path.dirname(args.importer) } }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-archiver' }, (args) => ({
+      loader: 'js',
+      resolveDir: args.pluginData.resolveDir,
+      contents: 'let real; module.exports = (...a) => (real = real || require("archiver"))(...a);',
+    }));
+  },
+};
+
 build({
   entryPoints: [path.join(root, 'main.ts')],
   outfile: path.join(root, 'dist', 'main.js'),
@@ -38,6 +56,8 @@ build({
   format: 'cjs',
   sourcemap: 'linked',
   legalComments: 'none',
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
-  plugins: [lazyTokenTraces],
+  plugins: [lazyTokenTraces, lazyArchiver],
 }).catch(() => process.exit(1));
