@@ -2,18 +2,11 @@
  * Two ways to write a rule: `resourceRule` (a test per resource of some types, with a policy for when there is
  * none) and a plain `Rule` object for rules that look at the environment as a whole.
  */
-import type { Area, Outcome, Rule, Severity } from '../types';
+import type { Outcome, Rule } from '../types';
 import type { EnvironmentView, Resource } from '../stack-model';
 
-export interface RuleMeta {
-  readonly id: string;
-  readonly title: string;
-  readonly severity: Severity;
-  readonly area: Area;
-  readonly seed: string;
-  readonly scanners?: readonly string[];
-  readonly remedy: string;
-}
+/** What describes a rule (everything but its check). */
+export type RuleMeta = Omit<Rule, 'check'>;
 
 /** A verdict on one resource: passed or not, and what was seen (in attribute terms). */
 export type Verdict = readonly [ok: boolean, detail: string];
