@@ -62,6 +62,26 @@ describe('cross-stack wiring', () => {
   });
 });
 
+describe('cross-stack outputs', () => {
+  const outputs = () => Object.entries(stack('prod-infra').output ?? {}).filter(([k]) => k.startsWith('cross-stack-output-'));
+
+  test('the cluster credentials path (kube_config host and CA) stays sensitive', () => {
+    const kube = outputs().filter(([, o]) => String(o.value).includes('.kube_config['));
+    expect(kube.length).toBe(2);
+    expect(kube.every(([, o]) => o.sensitive === true)).toBe(true);
+  });
+
+  test('client IDs and names are not marked sensitive, so platform plans can be reviewed', () => {
+    const ids = outputs().filter(([, o]) => /\.client_id\}$/.test(String(o.value)));
+    expect(ids.length).toBeGreaterThan(2);
+    expect(ids.every(([, o]) => o.sensitive === false)).toBe(true);
+  });
+
+  test('every cross-stack output is one or the other, by what it reads', () => {
+    for (const [, o] of outputs()) expect(o.sensitive).toBe(!/\.(id|name|resource_group_name|client_id|principal_id|object_id|tenant_id|vault_uri|login_server|oidc_issuer_url|node_resource_group|node_resource_group_id|ip_address)\}$/.test(String(o.value)));
+  });
+});
+
 describe('backends', () => {
   test('local state paths are relative to the stack folder and point at the project root', () => {
     expect(stack('prod-infra').terraform!.backend).toEqual({ local: { path: '../../../terraform.prod-infra.tfstate' } });

@@ -1,5 +1,12 @@
 import { Construct } from 'constructs';
 import { TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
+
+/**
+ * Attributes the platform stack reads that are not secret: their cross-stack outputs are left unmarked so platform
+ * plans show the values a reviewer needs (client IDs, names, URIs) instead of "(sensitive value)". Anything else,
+ * the kube_config host and CA certificate among them, stays sensitive.
+ */
+const PUBLIC_ATTRIBUTE = /\.(id|name|resource_group_name|client_id|principal_id|object_id|tenant_id|vault_uri|login_server|oidc_issuer_url|node_resource_group|node_resource_group_id|ip_address)\}?$/;
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
 import { DataAzurermUserAssignedIdentity } from '@cdktf/provider-azurerm/lib/data-azurerm-user-assigned-identity';
@@ -269,6 +276,16 @@ export class InfraStack extends TerraformStack {
       return { id: i.existingKubeletIdentityId, clientId: existing.clientId, principalId: existing.principalId };
     }
     return undefined;
+  }
+
+  /**
+   * cdktf marks every cross-stack output sensitive; outputs of attributes that are not secret are unmarked (see
+   * PUBLIC_ATTRIBUTE), so the platform stack's plan can be reviewed.
+   */
+  override registerOutgoingCrossStackReference(identifier: string): TerraformOutput {
+    const output = super.registerOutgoingCrossStackReference(identifier);
+    if (PUBLIC_ATTRIBUTE.test(identifier)) output.sensitive = false;
+    return output;
   }
 
   /** The connection the platform stack configures its providers from. */
