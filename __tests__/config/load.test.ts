@@ -241,3 +241,9 @@ test('minCount above maxCount says so', () => {
     expect.stringMatching(/environments\.prod\.nodePools\.apps\.minCount: is greater than maxCount \(got minCount 40, maxCount 30; allowed a minCount of at most 30, or a larger maxCount\)/),
   );
 });
+
+test('the example\'s documentation IP ranges for the API server are flagged', () => {
+  expect(config().warnings).toContainEqual(
+    expect.stringMatching(/^prod: cluster\.apiServer\.authorizedIpRanges still holds documentation ranges \(203\.0\.113\.0\/24, 198\.51\.100\.0\/24\)/),
+  );
+});

@@ -17,6 +17,11 @@ export function environmentWarnings(env: ResolvedEnvironment): string[] {
   } else if (admins.includes(PLACEHOLDER_GUID)) {
     say(`cluster.adminGroupObjectIds still holds the placeholder ${PLACEHOLDER_GUID}; put your admin group's object ID there`);
   }
+  // RFC 5737 documentation ranges: the example's placeholders for "your office and CI egress ranges".
+  const docs = env.cluster.apiServer.authorizedIpRanges.filter((r) => /^(192\.0\.2|198\.51\.100|203\.0\.113)\./.test(r));
+  if (env.cluster.apiServer.access === 'authorizedRanges' && docs.length > 0) {
+    say(`cluster.apiServer.authorizedIpRanges still holds documentation ranges (${docs.join(', ')}); put your office and CI egress ranges there`);
+  }
   const kv = env.keyVault;
   if (env.network.existingNodeSubnetId && !kv.existingId && kv.publicNetworkAccess && kv.networkAcls.allowNodeSubnet) {
     say('the vault firewall allows the existing node subnet (keyVault.networkAcls.allowNodeSubnet): that subnet must already have the Microsoft.KeyVault service endpoint, which the platform does not manage there');
