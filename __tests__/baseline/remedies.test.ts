@@ -35,7 +35,7 @@ test('the extractor finds config paths and skips attributes, files and calls', (
 });
 
 test('paths that never existed are refused', () => {
-  for (const p of ['addons.velero.schedules', 'cluster.defender', 'monitoring.diagnostics', 'keyVault.allowedIpRanges', 'nodePools.<name>.hostEncryption', 'backup.replication']) {
+  for (const p of ['addons.velero.schedules', 'cluster.defender', 'monitoring.diagnostics', 'keyVault.allowedIpRanges', 'nodePools.<name>.encryptionAtHost', 'backup.replication']) {
     expect([p, inSchema(p)]).toEqual([p, false]);
   }
   for (const p of ['backup.schedules.<name>.schedule', 'cluster.monitoring.defender', 'environments.<name>.tags', 'keyVault.networkAcls.ipRules']) {

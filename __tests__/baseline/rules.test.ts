@@ -52,10 +52,7 @@ const CASES: Record<string, Case> = {
   'AKS-SEC-007': { pass: prod(), fail: onCluster((c) => (c.workload_identity_enabled = false)) },
   'AKS-SEC-008': { pass: prod(), fail: prod({ cluster: { monitoring: { azurePolicy: false } } }) },
   'AKS-SEC-009': {
-    pass: mutated('no setting enables host encryption yet', (s) => {
-      cluster(s).default_node_pool.host_encryption_enabled = true;
-      for (const p of Object.values(s['prod-infra'].resource!.azurerm_kubernetes_cluster_node_pool)) (p as Record<string, unknown>).host_encryption_enabled = true;
-    }),
+    pass: prod({ nodePoolDefaults: Object.fromEntries(['system', 'user', 'gpu', 'spot'].map((k) => [k, { hostEncryption: true }])) }),
     fail: prod(),
   },
   'AKS-NET-001': { pass: prod(), fail: file({ defaults: { network: { policy: 'none' } } }) },

@@ -1,6 +1,6 @@
 import { App, TerraformStack, Testing } from 'cdktf';
 import { NodePool, rotationName, SPOT_TAINT, type NodePoolProps } from '../../lib/constructs/node-pool';
-import { all, stack, type StackJson } from '../helpers/synth';
+import { all, only, stack, type StackJson } from '../helpers/synth';
 
 /** The node pool resources of a stack, by pool name. */
 function pools(s: StackJson): Record<string, Record<string, any>> {
@@ -120,5 +120,23 @@ describe('NodePool used from TypeScript', () => {
     [{ maxSurge: 'lots' }, /invalid maxSurge "lots"/],
   ])('refuses %j', (props, error) => {
     expect(() => make(props)).toThrow(error);
+  });
+});
+
+describe('encryption at host', () => {
+  const patch = { environments: { prod: { nodePoolDefaults: { system: { hostEncryption: true }, user: { hostEncryption: true } } } } };
+
+  test('is off unless asked for (it needs a subscription feature)', () => {
+    const s = stack('prod-infra');
+    expect(only(s, 'azurerm_kubernetes_cluster').default_node_pool.host_encryption_enabled).toBeUndefined();
+    expect(Object.values(all(s, 'azurerm_kubernetes_cluster_node_pool')).every((p) => p.host_encryption_enabled === undefined)).toBe(true);
+  });
+
+  test('per kind: the default pool and the user pools of that kind get host_encryption_enabled', () => {
+    const s = stack('prod-infra', patch);
+    expect(only(s, 'azurerm_kubernetes_cluster').default_node_pool.host_encryption_enabled).toBe(true);
+    const pools = Object.values(all(s, 'azurerm_kubernetes_cluster_node_pool'));
+    expect(pools.find((p) => p.name === 'apps')!.host_encryption_enabled).toBe(true);
+    expect(pools.find((p) => p.name === 'gpu')!.host_encryption_enabled).toBeUndefined();
   });
 });

@@ -24,6 +24,8 @@ export interface ResolvedNodePool {
   readonly maxPods?: number;
   /** OS disk size in GB. @default the AKS default */
   readonly osDiskSizeGb?: number;
+  /** Encryption at host. @default false */
+  readonly hostEncryption?: boolean;
 }
 
 type KindDefaults = Omit<ResolvedNodePool, 'name' | 'kind'>;

@@ -41,6 +41,7 @@ export function resolveNodePools(cfg: EnvironmentConfig): ResolvedNodePool[] {
       evictionPolicy: pick('evictionPolicy'),
       maxPods: pick('maxPods'),
       osDiskSizeGb: pick('osDiskSizeGb'),
+      hostEncryption: pick('hostEncryption'),
     };
   });
   return pools.sort((a, b) => (a.kind === 'system' ? 0 : 1) - (b.kind === 'system' ? 0 : 1) || a.name.localeCompare(b.name));

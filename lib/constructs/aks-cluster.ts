@@ -47,6 +47,8 @@ export interface SystemPoolProps {
   readonly maxPods?: number;
   /** OS disk size in GB (`--node-osdisk-size`). @default - the AKS default */
   readonly osDiskSizeGb?: number;
+  /** Encryption at host (`--enable-encryption-at-host`); needs the EncryptionAtHost feature. @default false */
+  readonly hostEncryption?: boolean;
 }
 
 /** Cluster networking (`network_profile`). */
@@ -422,6 +424,7 @@ export class AksCluster extends Construct {
         nodeLabels: pool.labels && Object.keys(pool.labels).length ? pool.labels : undefined,
         maxPods: pool.maxPods,
         osDiskSizeGb: pool.osDiskSizeGb,
+        hostEncryptionEnabled: pool.hostEncryption || undefined,
         vnetSubnetId: net.nodeSubnetId,
         orchestratorVersion: props.kubernetesVersion,
         // Changing a default-pool property that needs new VMs (size, zones, max pods, subnet...) cycles the pool

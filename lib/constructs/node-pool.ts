@@ -46,6 +46,11 @@ export interface NodePoolOptions {
   readonly maxPods?: number;
   /** OS disk size in GB (`--node-osdisk-size`). @default - the AKS default */
   readonly osDiskSizeGb?: number;
+  /**
+   * Encryption at host (`--enable-encryption-at-host`): temp disks and disk caches encrypted on the host. Needs the
+   * EncryptionAtHost feature on the subscription. @default false
+   */
+  readonly hostEncryption?: boolean;
   /** Subnet for the nodes (`--vnet-subnet-id`). @default - the cluster's default pool subnet */
   readonly vnetSubnetId?: string;
   /** Kubernetes version of the pool (`--kubernetes-version`). @default - the control plane's */
@@ -109,6 +114,7 @@ export class NodePool extends Construct {
       spotMaxPrice: spot ? (props.spotMaxPrice ?? -1) : undefined,
       maxPods: props.maxPods,
       osDiskSizeGb: props.osDiskSizeGb,
+      hostEncryptionEnabled: props.hostEncryption || undefined,
       vnetSubnetId: props.vnetSubnetId,
       orchestratorVersion: props.orchestratorVersion,
       // Spot pools cannot surge (AKS rejects upgrade_settings on them): they are replaced node by node.

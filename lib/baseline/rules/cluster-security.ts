@@ -114,7 +114,7 @@ export const clusterSecurityRules = [
     severity: 'info',
     seed: 'Not in the seed: scanner extra (encryption at host)',
     scanners: ['CKV_AZURE_227'],
-    remedy: "Not exposed yet (no platform.yaml setting): host encryption needs the EncryptionAtHost subscription feature and host_encryption_enabled per pool; until the node pool settings grow a field for it, this stays an informational finding.",
+    remedy: 'Register the Microsoft.Compute/EncryptionAtHost feature on the subscription, then set nodePoolDefaults.<kind>.hostEncryption: true (or nodePools.<name>.hostEncryption) for every pool.',
     test: (r) => {
       const pools = r.type === 'azurerm_kubernetes_cluster' ? blocks(r.attrs, 'default_node_pool') : [r.attrs];
       const v = pools.map((p) => p.host_encryption_enabled);

@@ -30,6 +30,10 @@ export const nodePoolSchema = z.strictObject({
   evictionPolicy: z.enum(SPOT_EVICTION_POLICIES).optional().describe('Spot pools: what happens to evicted nodes (`--eviction-policy`). Default: Delete.'),
   maxPods: z.int().min(10).max(250).optional().describe('Pods per node (`--max-pods`). Forces pool rotation. Default: the AKS default (250 with CNI Overlay).'),
   osDiskSizeGb: z.int().min(30).max(2048).optional().describe('OS disk size (`--node-osdisk-size`). Forces pool rotation. Default: the AKS default.'),
+  hostEncryption: z
+    .boolean()
+    .optional()
+    .describe('Encryption at host: temp disks and OS/data disk caches encrypted (`--enable-encryption-at-host`). Needs the Microsoft.Compute/EncryptionAtHost feature registered on the subscription. Forces replacement of the pool. Default: false.'),
 });
 
 export type NodePoolInput = z.output<typeof nodePoolSchema>;
