@@ -122,8 +122,8 @@ const CASES: Record<string, Case> = {
   'AKS-ST-003': { pass: prod(), fail: mutated(NO_KNOB, (s) => (first(s, 'prod-infra', 'azurerm_storage_account').allow_nested_items_to_be_public = true)) },
   'AKS-ST-004': { pass: prod(), fail: mutated(NO_KNOB, (s) => (first(s, 'prod-infra', 'azurerm_storage_account').shared_access_key_enabled = true)) },
   'AKS-ST-005': {
-    pass: mutated('no setting restricts the backup storage network yet', (s) => (first(s, 'prod-infra', 'azurerm_storage_account').public_network_access_enabled = false)),
-    fail: prod(),
+    pass: prod(),
+    fail: prod({ backup: { allowNodeSubnet: false } }),
   },
   'AKS-ST-006': { pass: prod(), fail: mutated(NO_KNOB, (s) => (first(s, 'prod-infra', 'azurerm_storage_account').account_replication_type = 'LRS')) },
   'AKS-ST-007': {

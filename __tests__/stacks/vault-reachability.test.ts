@@ -16,14 +16,14 @@ describe('vault firewall', () => {
     expect(vault.network_acls.default_action).toBe('Deny');
     expect(vault.network_acls.virtual_network_subnet_ids).toEqual([nodeSubnet()]);
     const subnet = Object.entries(all(infra, 'azurerm_subnet')).find(([name]) => nodeSubnet() === ref('azurerm_subnet', name, 'id'))!;
-    expect(subnet[1].service_endpoints).toEqual(['Microsoft.KeyVault']);
+    expect(subnet[1].service_endpoints).toContain('Microsoft.KeyVault');
   });
 
   test('allowNodeSubnet false leaves the subnet out, and the subnet without the service endpoint', () => {
     const patch = prod({ workloads: null, keyVault: { networkAcls: { allowNodeSubnet: false } } });
     const infra = stack('prod-infra', patch);
     expect(byPath(infra, 'azurerm_key_vault', 'key-vault/vault').body.network_acls.virtual_network_subnet_ids).toEqual([]);
-    expect(Object.values(all(infra, 'azurerm_subnet')).every((s) => s.service_endpoints === undefined)).toBe(true);
+    expect(Object.values(all(infra, 'azurerm_subnet')).some((s) => (s.service_endpoints ?? []).includes('Microsoft.KeyVault'))).toBe(false);
   });
 });
 
@@ -89,6 +89,24 @@ describe('vault firewall and node subnet stay consistent', () => {
   ])('%s: no subnet rule, and no service endpoint', (_what, patch) => {
     const infra = stack('prod-infra', prod(patch));
     expect(byPath(infra, 'azurerm_key_vault', 'key-vault/vault').body.network_acls.virtual_network_subnet_ids).toEqual([]);
-    expect(Object.values(all(infra, 'azurerm_subnet')).every((s) => s.service_endpoints === undefined)).toBe(true);
+    expect(Object.values(all(infra, 'azurerm_subnet')).some((s) => (s.service_endpoints ?? []).includes('Microsoft.KeyVault'))).toBe(false);
+  });
+});
+
+describe('backup storage firewall', () => {
+  test('denies all but the node subnet, which carries the Microsoft.Storage service endpoint', () => {
+    const infra = stack('prod-infra');
+    const account = Object.values(all(infra, 'azurerm_storage_account'))[0];
+    expect(account.network_rules).toEqual({ default_action: 'Deny', bypass: ['AzureServices'], ip_rules: [], virtual_network_subnet_ids: [nodeSubnet()] });
+    const subnet = Object.entries(all(infra, 'azurerm_subnet')).find(([name]) => nodeSubnet() === ref('azurerm_subnet', name, 'id'))!;
+    expect(subnet[1].service_endpoints).toContain('Microsoft.Storage');
+  });
+
+  test('ipRules are added; allowNodeSubnet false opens the public endpoint (Entra ID only) and drops the endpoint', () => {
+    const withIps = Object.values(all(stack('prod-infra', prod({ backup: { ipRules: ['203.0.113.7'] } })), 'azurerm_storage_account'))[0];
+    expect(withIps.network_rules.ip_rules).toEqual(['203.0.113.7']);
+    const open = stack('prod-infra', prod({ backup: { allowNodeSubnet: false } }));
+    expect(Object.values(all(open, 'azurerm_storage_account'))[0].network_rules).toBeUndefined();
+    expect(Object.values(all(open, 'azurerm_subnet')).some((s) => (s.service_endpoints ?? []).includes('Microsoft.Storage'))).toBe(false);
   });
 });

@@ -23,6 +23,9 @@ export function environmentWarnings(env: ResolvedEnvironment): string[] {
     say(`cluster.apiServer.authorizedIpRanges still holds documentation ranges (${docs.join(', ')}); put your office and CI egress ranges there`);
   }
   const kv = env.keyVault;
+  if (env.network.existingNodeSubnetId && env.backup.enabled && env.backup.allowNodeSubnet) {
+    say('the backup storage firewall allows the existing node subnet (backup.allowNodeSubnet): that subnet must already have the Microsoft.Storage service endpoint, which the platform does not manage there');
+  }
   if (env.network.existingNodeSubnetId && !kv.existingId && kv.publicNetworkAccess && kv.networkAcls.allowNodeSubnet) {
     say('the vault firewall allows the existing node subnet (keyVault.networkAcls.allowNodeSubnet): that subnet must already have the Microsoft.KeyVault service endpoint, which the platform does not manage there');
   }

@@ -40,6 +40,8 @@ export function buildAddonInfra(
   cluster: AksCluster,
   /** The VNet the infra stack created, if it did: the AGC subnet goes there, by reference (so it waits for it). */
   network?: VirtualNetwork,
+  /** The cluster's node subnet (created or given): Velero's traffic comes from it. */
+  nodeSubnetId?: string,
 ): AddonInfra {
   const base = { resourceGroupName: rg.name, location: env.location, oidcIssuerUrl: cluster.oidcIssuerUrl, tags: env.tags };
   const nodeRgId = cluster.resource.nodeResourceGroupId;
@@ -52,6 +54,8 @@ export function buildAddonInfra(
         nodeResourceGroupId: nodeRgId,
         snapshotMode: env.backup.snapshots,
         softDeleteDays: env.backup.softDeleteDays,
+        allowedSubnetIds: env.backup.allowNodeSubnet && nodeSubnetId ? [nodeSubnetId] : [],
+        allowedIpRules: env.backup.ipRules,
       })
     : undefined;
 

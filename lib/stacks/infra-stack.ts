@@ -31,6 +31,18 @@ export interface InfraStackProps {
   readonly backend: BackendContext;
 }
 
+/**
+ * Service endpoints on the node subnet the platform creates: one for each firewall that lets that subnet in (the
+ * vault's and the backup account's). A firewall rule for a subnet without its endpoint fails at apply.
+ */
+function nodeSubnetServiceEndpoints(env: ResolvedEnvironment): string[] | undefined {
+  const endpoints = [
+    ...(vaultAllowsNodeSubnet(env) ? ['Microsoft.KeyVault'] : []),
+    ...(env.backup.enabled && env.backup.allowNodeSubnet ? ['Microsoft.Storage'] : []),
+  ];
+  return endpoints.length ? endpoints : undefined;
+}
+
 /** What the platform stack needs from the infra stack (cross-stack references, resolved by Terraform). */
 export interface ClusterConnection {
   /** API server URL. */
@@ -104,7 +116,7 @@ export class InfraStack extends TerraformStack {
         name: env.network.vnet.nodeSubnetName,
         addressPrefix: env.network.vnet.nodeSubnet,
         // The vault firewall lets the node subnet in through this service endpoint (the CSI driver reads from the nodes).
-        serviceEndpoints: vaultAllowsNodeSubnet(env) ? ['Microsoft.KeyVault'] : undefined,
+        serviceEndpoints: nodeSubnetServiceEndpoints(env),
       }).id;
     }
 
@@ -178,7 +190,7 @@ export class InfraStack extends TerraformStack {
           }
         : undefined,
     });
-    this.addons = buildAddonInfra(this, env, this.resourceGroup, this.cluster, this.network);
+    this.addons = buildAddonInfra(this, env, this.resourceGroup, this.cluster, this.network, this.nodeSubnetId);
 
     const secrets = wireInfraSecrets(this, env, this.cluster, this.resourceGroup.name, {
       logAnalyticsWorkspaceId: this.logAnalyticsWorkspaceId,

@@ -62,7 +62,7 @@ export const storageRules = [
     severity: 'warning',
     seed: 'Security / 5. Network Security (private access to platform services)',
     scanners: ['CKV_AZURE_35', 'CKV_AZURE_59', 'CKV_AZURE_36', 'AVD-AZU-0012', 'AVD-AZU-0010'],
-    remedy: "Not exposed yet (no platform.yaml setting): the backup storage account keeps its public endpoint, reached by Velero with Entra ID only; a private endpoint or network rules with default action Deny need a backup network setting.",
+    remedy: 'Keep backup.allowNodeSubnet: true (the default): the account\'s firewall denies everything but the node subnet and backup.ipRules.',
     test: (r) => {
       const pub = r.attrs.public_network_access_enabled;
       const action = attr(r.attrs, 'network_rules.default_action');

@@ -25,6 +25,14 @@ export const backupSchema = z.strictObject({
     .default('velero')
     .describe('Blob container for backups. Forces replacement. Default: velero.'),
   softDeleteDays: z.int().min(1).max(365).default(14).describe('Days deleted blobs and containers stay recoverable. Default: 14.'),
+  allowNodeSubnet: z
+    .boolean()
+    .default(true)
+    .describe('Close the storage account\'s firewall to everything but the cluster\'s node subnet (where Velero\'s traffic comes from; the platform adds the Microsoft.Storage service endpoint to the subnet it creates, an existing one needs it already) and ipRules. false leaves the public endpoint open, with Entra ID authentication only. Default: true.'),
+  ipRules: z
+    .array(z.string().regex(/^(\d{1,3}\.){3}\d{1,3}(\/\d{1,2})?$/))
+    .default([])
+    .describe('Public IPs or CIDRs also allowed through the storage firewall (an operator restoring from outside). Default: [].'),
   snapshots: z
     .enum(VELERO_SNAPSHOT_MODES_LIST)
     .default('csi')

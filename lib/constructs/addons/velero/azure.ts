@@ -38,6 +38,14 @@ export interface VeleroBackupInfraProps {
   readonly snapshotMode?: VeleroSnapshotMode;
   /** Days deleted blobs and containers stay recoverable (soft delete). @default 14 */
   readonly softDeleteDays?: number;
+  /**
+   * Subnets allowed through the account's firewall (each with the Microsoft.Storage service endpoint): with any,
+   * the firewall denies everything else (trusted Azure services aside). Velero reaches blob storage from the
+   * nodes, so the node subnet belongs here. @default [] (public endpoint open, Entra ID authentication only)
+   */
+  readonly allowedSubnetIds?: string[];
+  /** Public IPs or CIDRs allowed through the firewall with `allowedSubnetIds`. @default [] */
+  readonly allowedIpRules?: string[];
   /** @default {} */
   readonly tags?: Record<string, string>;
 }
@@ -77,6 +85,14 @@ export class VeleroBackupInfra extends Construct {
       sharedAccessKeyEnabled: false,
       defaultToOauthAuthentication: true,
       crossTenantReplicationEnabled: false,
+      networkRules: props.allowedSubnetIds?.length
+        ? {
+            defaultAction: 'Deny',
+            bypass: ['AzureServices'],
+            virtualNetworkSubnetIds: props.allowedSubnetIds,
+            ipRules: props.allowedIpRules ?? [],
+          }
+        : undefined,
       blobProperties: {
         versioningEnabled: true,
         deleteRetentionPolicy: { days },
