@@ -8,7 +8,7 @@ import { App, TerraformStack, Testing } from 'cdktf';
 import { PodDisruptionBudgetV1 } from '@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1';
 import { RULES } from '../../lib/baseline/rules';
 import type { StackJson } from '../../lib/baseline/stack-model';
-import { add, check, cluster, clusterRef, real, statuses } from './helpers';
+import { add, check, cluster, real, statuses } from './helpers';
 import { MORE_FAILURES, REACHABILITY_CASES } from './reachability-cases';
 
 type Stacks = Record<string, StackJson>;
@@ -87,10 +87,7 @@ const CASES: Record<string, Case> = {
   'AKS-MON-002': { pass: prod(), fail: prod({ cluster: { monitoring: { containerInsights: false } } }) },
   'AKS-MON-003': { pass: prod(), fail: prod({ cluster: { monitoring: { diagnosticLogs: ['kube-apiserver'] } } }) },
   'AKS-MON-004': { pass: prod(), fail: prod({ cluster: { monitoring: { prometheus: false } } }) },
-  'AKS-MON-005': {
-    pass: mutated('no setting creates alert rules yet', (s) => add(s, 'prod-infra', 'azurerm_monitor_metric_alert', 'cpu', { name: 'node-cpu', scopes: [clusterRef(s)] })),
-    fail: prod(),
-  },
+  'AKS-MON-005': { pass: prod(), fail: prod({ cluster: { monitoring: { alerts: { enabled: false } } } }) },
   'AKS-OPS-001': { pass: prod(), fail: prod({ cluster: { upgrades: { channel: 'none', autoUpgradeWindow: { enabled: false } } } }) },
   'AKS-OPS-002': { pass: prod(), fail: prod({ cluster: { upgrades: { autoUpgradeWindow: { enabled: false } } } }) },
   'AKS-OPS-003': { pass: prod(), fail: prod({ cluster: { upgrades: { nodeOsWindow: { enabled: false } } } }) },

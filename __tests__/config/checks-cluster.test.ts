@@ -135,6 +135,19 @@ describe('monitoring', () => {
     expect(problemsWith({ environments: { dev: { cluster: { monitoring: { existingMonitorWorkspaceId: amw } } } } })).toEqual([expect.stringContaining('environments.dev.cluster.monitoring.existingMonitorWorkspaceId: is set but managed Prometheus is off')]);
   });
 
+  test('alert receivers with Prometheus off are refused', () => {
+    expect(problemsWith({ environments: { dev: { cluster: { monitoring: { alerts: { emailReceivers: ['ops@example.com'] } } } } } })).toEqual([expect.stringContaining('environments.dev.cluster.monitoring.alerts.emailReceivers: is set but managed Prometheus is off')]);
+  });
+
+  test('alert e-mail receivers and an existing action group together are refused', () => {
+    const ag = '/subscriptions/1/resourceGroups/rg/providers/Microsoft.Insights/actionGroups/ag';
+    expect(prod({ cluster: { monitoring: { alerts: { emailReceivers: ['ops@example.com'], actionGroupId: ag } } } })).toEqual([expect.stringContaining('cluster.monitoring.alerts.emailReceivers: are set together with actionGroupId')]);
+  });
+
+  test('a malformed alert e-mail address is refused', () => {
+    expect(prod({ cluster: { monitoring: { alerts: { emailReceivers: ['ops.example.com'] } } } })[0]).toMatch(/cluster\.monitoring\.alerts\.emailReceivers\.0: .*an e-mail address such as ops@example.com/);
+  });
+
   test('an unknown log category lists the allowed ones', () => {
     expect(prod({ cluster: { monitoring: { diagnosticLogs: ['kube-audits'] } } })[0]).toMatch(/diagnosticLogs\.0: invalid value \(got "kube-audits"; allowed "kube-apiserver", "kube-audit"/);
   });

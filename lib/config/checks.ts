@@ -305,6 +305,13 @@ function checkEgressAndPools(env: ResolvedEnvironment, out: Problem[]): void {
   if (mon.existingMonitorWorkspaceId && !mon.prometheus) {
     out.push({ path: 'cluster.monitoring.existingMonitorWorkspaceId', message: 'is set but managed Prometheus is off', got: mon.existingMonitorWorkspaceId, allowed: 'no workspace, or monitoring.prometheus: true' });
   }
+  if (!mon.prometheus && (mon.alerts.emailReceivers.length > 0 || mon.alerts.actionGroupId)) {
+    const field = mon.alerts.actionGroupId ? 'actionGroupId' : 'emailReceivers';
+    out.push({ path: `cluster.monitoring.alerts.${field}`, message: 'is set but managed Prometheus is off, so no alert rules exist to notify it', got: mon.alerts.actionGroupId ?? mon.alerts.emailReceivers.join(', '), allowed: 'no receivers, or monitoring.prometheus: true' });
+  }
+  if (mon.alerts.actionGroupId && mon.alerts.emailReceivers.length > 0) {
+    out.push({ path: 'cluster.monitoring.alerts.emailReceivers', message: 'are set together with actionGroupId; add the addresses to that action group instead', got: mon.alerts.emailReceivers.join(', '), allowed: 'emailReceivers or actionGroupId, not both' });
+  }
   for (const p of env.nodePools) {
     if (p.kind === 'system' && p.taints.length > 0) {
       // azurerm's default_node_pool has no node_taints: the system pool is tainted through only_critical_addons_enabled.

@@ -62,6 +62,8 @@ export const REPLACEMENT_ATTRIBUTES: Readonly<Record<string, readonly string[]>>
   azurerm_monitor_data_collection_rule: ['name', 'location', 'resource_group_name', 'kind'],
   azurerm_monitor_data_collection_rule_association: ['name', 'target_resource_id', 'data_collection_rule_id', 'data_collection_endpoint_id'],
   azurerm_monitor_diagnostic_setting: ['name', 'target_resource_id'],
+  azurerm_monitor_action_group: ['name', 'resource_group_name', 'location'],
+  azurerm_monitor_alert_prometheus_rule_group: ['name', 'resource_group_name', 'location'],
   azurerm_role_assignment: ['name', 'scope', 'role_definition_id', 'role_definition_name', 'principal_id', 'principal_type'],
   azurerm_resource_group: ['name', 'location'],
   azurerm_container_registry: ['name', 'location', 'resource_group_name'],

@@ -18,6 +18,7 @@ import { ContainerInsights } from '../constructs/container-insights';
 import { DiagnosticSetting } from '../constructs/diagnostic-setting';
 import { LogAnalyticsWorkspace } from '../constructs/log-analytics-workspace';
 import { ManagedPrometheus } from '../constructs/managed-prometheus';
+import { PrometheusAlerts } from '../constructs/prometheus-alerts';
 import { VirtualNetwork } from '../constructs/virtual-network';
 import type { IContainerRegistry } from '../constructs/acr';
 import type { IKeyVault } from '../constructs/key-vault';
@@ -77,6 +78,8 @@ export class InfraStack extends TerraformStack {
   readonly logAnalyticsWorkspaceId: string;
   /** Managed Prometheus, when enabled. */
   readonly prometheus?: ManagedPrometheus;
+  /** Prometheus alert rule groups (and their action group), when managed Prometheus and alerts are enabled. */
+  readonly alerts?: PrometheusAlerts;
 
   constructor(scope: Construct, id: string, props: InfraStackProps) {
     super(scope, id);
@@ -225,6 +228,16 @@ export class InfraStack extends TerraformStack {
         clusterId: this.cluster.id,
         monitorWorkspaceId: mon.existingMonitorWorkspaceId,
       });
+      if (mon.alerts.enabled) {
+        this.alerts = new PrometheusAlerts(this, 'alerts', {
+          ...where,
+          clusterName: env.names.cluster,
+          clusterId: this.cluster.id,
+          monitorWorkspaceId: this.prometheus.monitorWorkspaceId,
+          emailReceivers: mon.alerts.emailReceivers,
+          actionGroupId: mon.alerts.actionGroupId,
+        });
+      }
     }
     if (mon.diagnosticLogs.length > 0 || mon.diagnosticMetrics) {
       new DiagnosticSetting(this, 'aks-diagnostics', {

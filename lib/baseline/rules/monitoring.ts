@@ -88,7 +88,7 @@ export const monitoringRules = [
     title: 'Alert rules defined',
     severity: 'info',
     seed: 'Production checklist / 모니터링: 알림 규칙 설정',
-    remedy: "Not exposed yet (no platform.yaml setting): add azurerm_monitor_metric_alert or Prometheus rule groups with an action group in the infra stack; informational until the monitoring settings grow alerts.",
+    remedy: 'Keep cluster.monitoring.alerts.enabled: true with cluster.monitoring.prometheus: true (the recommended AKS Prometheus rule groups), and set cluster.monitoring.alerts.emailReceivers or cluster.monitoring.alerts.actionGroupId so the alerts notify someone.',
     find: (env) => env.ofType('azurerm_monitor_metric_alert', 'azurerm_monitor_alert_prometheus_rule_group', 'azurerm_monitor_scheduled_query_rules_alert_v2', 'azurerm_monitor_activity_log_alert'),
     missing: 'no azurerm_monitor_* alert resource in the infra stack',
   }),

@@ -109,6 +109,24 @@ const upgradesSchema = z.strictObject({
   nodeOsWindow: scheduleSchema.prefault({}).describe('When node OS upgrades may run (`maintenance_window_node_os`).'),
 });
 
+/** An e-mail address for alert notifications (a plain `local@domain.tld`; no display name). */
+const email = pattern(/^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/, 'an e-mail address such as ops@example.com');
+
+/** Prometheus alert rules on the managed Prometheus metrics, and who they notify. */
+const alertsSchema = z.strictObject({
+  enabled: z
+    .boolean()
+    .default(true)
+    .describe('Recommended AKS Prometheus alert rule groups (node, pod and volume alerts) on the Azure Monitor workspace; only with monitoring.prometheus. Default: true.'),
+  emailReceivers: z
+    .array(email)
+    .default([])
+    .describe('E-mail addresses notified by a created action group ag-<cluster>. Empty with no actionGroupId = alerts fire in Azure Monitor without notifying anyone. Default: none.'),
+  actionGroupId: azureResourceId
+    .optional()
+    .describe('Notify this existing action group instead of creating one (then emailReceivers must be empty). Default: none.'),
+});
+
 /** Log Analytics, Container Insights, managed Prometheus, Defender, Azure Policy, control-plane diagnostics. */
 const monitoringSchema = z.strictObject({
   existingWorkspaceId: azureResourceId
@@ -121,6 +139,7 @@ const monitoringSchema = z.strictObject({
   existingMonitorWorkspaceId: azureResourceId
     .optional()
     .describe('Send Prometheus metrics to this Azure Monitor workspace (`--azure-monitor-workspace-resource-id`). Default: create amw-<cluster>.'),
+  alerts: alertsSchema.prefault({}).describe('Prometheus alert rules and their notifications (needs prometheus).'),
   defender: z.boolean().default(true).describe('Microsoft Defender for Containers (`--enable-defender`), reporting to the workspace. Default: true.'),
   azurePolicy: z.boolean().default(true).describe('Azure Policy add-on (`--enable-addons azure-policy`). Default: true.'),
   diagnosticLogs: z
