@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+// The configuration is parsed once per process: zod's compiled (JIT) object parsers cost more to build than they
+// save on a single parse.
+z.config({ jitless: true });
+
 /**
  * What each naming pattern allows, in words, keyed by the pattern as zod prints it (`/re/`). The error formatter reads it so a
  * failed pattern says what is allowed instead of printing a regular expression.
