@@ -2,6 +2,7 @@
  * Rules that span fields or that Azure enforces only at apply time: resource naming, address ranges, node pools.
  * Each returns problems with a path relative to the environment.
  */
+import { described } from './errors';
 import { containsIp, contains, cidrRange, ipToInt, overlaps } from './cidr';
 import { checkIdentity as checkWorkloadIdentities } from './identity-checks';
 import type { ResolvedEnvironment } from './model';
@@ -144,14 +145,14 @@ function checkNodePools(env: ResolvedEnvironment, out: Problem[]): void {
         out.push({
           path: `${at}.minCount`,
           message: 'is greater than maxCount',
-          got: `minCount ${p.minCount}, maxCount ${p.maxCount}`,
+          got: described(`minCount ${p.minCount}, maxCount ${p.maxCount}`),
           allowed: `a minCount of at most ${p.maxCount}, or a larger maxCount`,
         });
       } else if (!(p.minCount <= p.count && p.count <= p.maxCount)) {
         out.push({
           path: `${at}.count`,
           message: 'an autoscaled pool needs minCount <= count <= maxCount',
-          got: `minCount ${p.minCount}, count ${p.count}, maxCount ${p.maxCount}`,
+          got: described(`minCount ${p.minCount}, count ${p.count}, maxCount ${p.maxCount}`),
           allowed: `a count from ${p.minCount} to ${p.maxCount}`,
         });
       }
@@ -276,7 +277,7 @@ function checkUpgrades(env: ResolvedEnvironment, out: Problem[]): void {
     out.push({
       path: 'cluster.upgrades.defaultWindow.durationHours',
       message: 'the default window must end within its day',
-      got: `startHour ${d.startHour}, durationHours ${d.durationHours}`,
+      got: described(`startHour ${d.startHour}, durationHours ${d.durationHours}`),
       allowed: `at most ${24 - d.startHour} hours from hour ${d.startHour}`,
     });
   }
@@ -286,7 +287,7 @@ function checkUpgrades(env: ResolvedEnvironment, out: Problem[]): void {
 function checkBlackouts(list: readonly { start: string; end: string }[], at: string, out: Problem[]): void {
   list.forEach((b, i) => {
     if (Date.parse(b.start) >= Date.parse(b.end)) {
-      out.push({ path: `${at}.${i}.end`, message: 'must be after start', got: `${b.start} .. ${b.end}`, allowed: `a time after ${b.start}` });
+      out.push({ path: `${at}.${i}.end`, message: 'must be after start', got: described(`${b.start} .. ${b.end}`), allowed: `a time after ${b.start}` });
     }
   });
 }
@@ -326,7 +327,7 @@ function checkEgressAndPools(env: ResolvedEnvironment, out: Problem[]): void {
       out.push({
         path: `nodePools.${p.name}.kind`,
         message: 'Windows nodes need Azure CNI without the cilium data plane (kubenet and cilium do not support them)',
-        got: `plugin ${n.plugin}, policy ${n.policy}`,
+        got: described(`plugin ${n.plugin}, policy ${n.policy}`),
         allowed: 'network.plugin azure with policy azure, calico or none',
       });
     }

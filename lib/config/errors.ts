@@ -13,15 +13,27 @@ export interface Located {
   readonly col: number;
 }
 
+/**
+ * What a cross-field check saw, described in words (`minCount 40, maxCount 30`) rather than a single value: printed
+ * as it is, where a value is printed as JSON.
+ */
+export class Described {
+  constructor(readonly text: string) {}
+}
+
+/** A description of what was seen, for a problem's `got`. */
+export const described = (text: string) => new Described(text);
+
 export function show(value: unknown): string {
   if (value === undefined) return 'nothing';
+  if (value instanceof Described) return value.text;
   const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
 export function formatProblem(p: Located): string {
   const extra: string[] = [];
-  if (p.got !== undefined) extra.push(`got ${typeof p.got === 'string' && /^minCount \d/.test(p.got) ? p.got : show(p.got)}`);
+  if (p.got !== undefined) extra.push(`got ${show(p.got)}`);
   if (p.allowed) extra.push(`allowed ${p.allowed}`);
   return `${p.where}: ${p.path || '(top level)'}: ${p.message}${extra.length ? ` (${extra.join('; ')})` : ''}`;
 }

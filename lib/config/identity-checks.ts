@@ -7,6 +7,7 @@
  * each object; an access-policy vault grants `get` on the types read, and only vault-wide (a policy has no object
  * scope), so `scope: object` is an error there.
  */
+import { described } from './errors';
 import type { Problem } from './checks';
 import type { ResolvedEnvironment } from './model';
 
@@ -46,8 +47,8 @@ function checkAcr(env: ResolvedEnvironment, out: Problem[]): void {
     return;
   }
   if (acr.sku !== 'Premium') {
-    if (acr.zoneRedundancy) out.push({ path: 'acr.zoneRedundancy', message: 'needs acr.sku Premium', got: `true with sku ${acr.sku}`, allowed: 'sku Premium, or zoneRedundancy false' });
-    if (acr.retentionDays !== undefined) out.push({ path: 'acr.retentionDays', message: 'needs acr.sku Premium', got: `${acr.retentionDays} with sku ${acr.sku}`, allowed: 'sku Premium, or no retentionDays' });
+    if (acr.zoneRedundancy) out.push({ path: 'acr.zoneRedundancy', message: 'needs acr.sku Premium', got: described(`true with sku ${acr.sku}`), allowed: 'sku Premium, or zoneRedundancy false' });
+    if (acr.retentionDays !== undefined) out.push({ path: 'acr.retentionDays', message: 'needs acr.sku Premium', got: described(`${acr.retentionDays} with sku ${acr.sku}`), allowed: 'sku Premium, or no retentionDays' });
   }
 }
 
@@ -84,7 +85,7 @@ function checkWorkloads(env: ResolvedEnvironment, out: Problem[]): void {
         out.push({
           path: `${at}.connections`,
           message: `further targets need the workload's own identity; ${w.mode} mode shares a node identity`,
-          got: [c.storageBlob && 'storageBlob', c.registry !== 'none' && `registry ${c.registry}`].filter(Boolean).join(', '),
+          got: described([c.storageBlob && 'storageBlob', c.registry !== 'none' && `registry ${c.registry}`].filter(Boolean).join(', ')),
           allowed: 'mode workloadIdentity, or no storageBlob/registry',
         });
       }
@@ -107,7 +108,7 @@ function checkWorkloads(env: ResolvedEnvironment, out: Problem[]): void {
           out.push({
             path: `${at}.secretObjects.${i}.data.${j}.objectName`,
             message: `a kubernetes.io/tls Secret needs the private key, which only objectType secret returns (a ${w.objects[idx].type} object gives the public part)`,
-            got: `${d.objectName} (type ${w.objects[idx].type})`,
+            got: described(`${d.objectName} (type ${w.objects[idx].type})`),
             allowed: 'an object of type secret (the certificate\'s secret: key and chain, PEM)',
           });
         }
@@ -122,7 +123,7 @@ export function checkIdentity(env: ResolvedEnvironment, out: Problem[]): void {
     out.push({
       path: 'keyVault.administratorGroupIds',
       message: 'administrators are granted through Azure RBAC; an access-policy vault takes its policies elsewhere',
-      got: `authorization ${env.keyVault.authorization}`,
+      got: described(`authorization ${env.keyVault.authorization}`),
       allowed: 'keyVault.authorization rbac, or no administratorGroupIds',
     });
   }

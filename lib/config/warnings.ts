@@ -3,6 +3,7 @@
  * platform cannot check because they live outside it. Printed on stderr at synth; never written to the output.
  */
 import type { ResolvedEnvironment } from './model';
+import { backupAllowsNodeSubnet, vaultAllowsNodeSubnet } from './node-subnet-access';
 import { PLACEHOLDER_GUID } from './schema/common';
 
 export function environmentWarnings(env: ResolvedEnvironment): string[] {
@@ -22,11 +23,10 @@ export function environmentWarnings(env: ResolvedEnvironment): string[] {
   if (env.cluster.apiServer.access === 'authorizedRanges' && docs.length > 0) {
     say(`cluster.apiServer.authorizedIpRanges still holds documentation ranges (${docs.join(', ')}); put your office and CI egress ranges there`);
   }
-  const kv = env.keyVault;
-  if (env.network.existingNodeSubnetId && env.backup.enabled && env.backup.allowNodeSubnet) {
+  if (env.network.existingNodeSubnetId && backupAllowsNodeSubnet(env)) {
     say('the backup storage firewall allows the existing node subnet (backup.allowNodeSubnet): that subnet must already have the Microsoft.Storage service endpoint, which the platform does not manage there');
   }
-  if (env.network.existingNodeSubnetId && !kv.existingId && kv.publicNetworkAccess && kv.networkAcls.allowNodeSubnet) {
+  if (env.network.existingNodeSubnetId && vaultAllowsNodeSubnet(env)) {
     say('the vault firewall allows the existing node subnet (keyVault.networkAcls.allowNodeSubnet): that subnet must already have the Microsoft.KeyVault service endpoint, which the platform does not manage there');
   }
   return out;

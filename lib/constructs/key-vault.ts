@@ -36,6 +36,11 @@ export interface KeyVaultReadGrant {
   readonly accessPolicy?: KeyVaultAccessPolicyA;
 }
 
+/** A vault's data-plane URI in the Azure public cloud, from its name (nothing is looked up). */
+export function vaultUriFor(name: string): string {
+  return `https://${name}.vault.azure.net/`;
+}
+
 /** A vault this app created or one it references by ID. */
 export interface IKeyVault {
   /** Resource ID. */
@@ -307,8 +312,7 @@ class ExistingKeyVault extends KeyVaultBase {
     }
     this.id = props.vaultId;
     this.name = m[1];
-    // Azure public cloud's vault DNS suffix; the vault is not read, so nothing is looked up.
-    this.vaultUri = `https://${m[1]}.vault.azure.net/`;
+    this.vaultUri = vaultUriFor(m[1]);
     this.tenantId = props.tenantId;
     this.authorization = props.authorization ?? 'rbac';
   }

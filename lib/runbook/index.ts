@@ -5,8 +5,10 @@
  * instead of the seed's client secret.
  */
 import type { ResolvedEnvironment } from '../config';
+import { vaultAllowsNodeSubnet } from '../config/node-subnet-access';
 import { PLACEHOLDER_GUID } from '../config/schema/common';
 import { KEY_VAULT_SCOPE } from '../constructs/k8s/connection-config-map';
+import { vaultUriFor } from '../constructs/key-vault';
 import { BUILT_IN_NAMESPACES, workloadIdentityName } from '../stacks/secrets-wiring';
 
 const fence = (lang: string, body: string) => `\`\`\`${lang}\n${body.trimEnd()}\n\`\`\``;
@@ -68,8 +70,8 @@ export function runbookMarkdown(env: ResolvedEnvironment): string {
   push('| what | name |', '|---|---|');
   push(`| resource group | \`${n.resourceGroup}\` |`);
   push(`| cluster | \`${n.cluster}\` |`);
-  push(`| Key Vault | \`${vault}\` (\`https://${vault}.vault.azure.net/\`) |`);
-  push(`| vault access | ${env.keyVault.authorization === 'rbac' ? 'Azure RBAC' : 'access policies'}, public endpoint ${env.keyVault.publicNetworkAccess ? `on (firewall ${env.keyVault.networkAcls.defaultAction}${env.keyVault.networkAcls.allowNodeSubnet ? ', node subnet allowed' : ''})` : 'off'}${env.keyVault.privateEndpoint ? ', private endpoint' : ''} |`);
+  push(`| Key Vault | \`${vault}\` (\`${vaultUriFor(vault)}\`) |`);
+  push(`| vault access | ${env.keyVault.authorization === 'rbac' ? 'Azure RBAC' : 'access policies'}, public endpoint ${env.keyVault.publicNetworkAccess ? `on (firewall ${env.keyVault.networkAcls.defaultAction}${vaultAllowsNodeSubnet(env) ? ', node subnet allowed' : ''})` : 'off'}${env.keyVault.privateEndpoint ? ', private endpoint' : ''} |`);
   push(`| CSI driver and provider | add-on \`azureKeyvaultSecretsProvider\`, pods in \`kube-system\` |`, '');
 
   if (workloads.length > 0) {
@@ -181,7 +183,7 @@ kubectl exec -it kv-connectivity-test -n ${w.namespace} -- sh`,
   --data-urlencode client_assertion="$(cat "\${AZURE_FEDERATED_TOKEN_FILE}")" \\
   -d scope=${KEY_VAULT_SCOPE} | sed -n 's/.*"access_token":"\\([^"]*\\)".*/\\1/p')
 curl -s -o /dev/null -w '%{http_code}\\n' -H "Authorization: Bearer \${TOKEN}" \\
-  'https://${vault}.vault.azure.net/${secret ? `secrets/${secret.name}` : 'secrets'}?api-version=7.4'`,
+  '${vaultUriFor(vault)}${secret ? `secrets/${secret.name}` : 'secrets'}?api-version=7.4'`,
       ),
       '',
       '`200`: the node reaches Key Vault and the identity may read; a timeout: the network path (first row of the table above); `401`/`403`: the token or the role. Remove the pod afterwards:',

@@ -3,6 +3,7 @@
  * and ALB controller identity, the ingress static public IP, the Trivy scanner identity and AGIC's permissions.
  * Wiring only; returns the typed values the platform stack reads (as cross-stack references).
  */
+import { backupAllowsNodeSubnet } from '../config/node-subnet-access';
 import type { Construct } from 'constructs';
 import type { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import type { ResolvedEnvironment } from '../config';
@@ -54,7 +55,7 @@ export function buildAddonInfra(
         nodeResourceGroupId: nodeRgId,
         snapshotMode: env.backup.snapshots,
         softDeleteDays: env.backup.softDeleteDays,
-        allowedSubnetIds: env.backup.allowNodeSubnet && nodeSubnetId ? [nodeSubnetId] : [],
+        allowedSubnetIds: backupAllowsNodeSubnet(env) && nodeSubnetId ? [nodeSubnetId] : [],
         allowedIpRules: env.backup.ipRules,
       })
     : undefined;

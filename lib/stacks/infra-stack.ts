@@ -25,7 +25,8 @@ import type { IKeyVault } from '../constructs/key-vault';
 import type { WorkloadIdentity } from '../constructs/workload-identity';
 import { buildAddonInfra, type AddonInfra, type AddonInfraOutputs } from './addon-infra';
 import { configureBackend, type BackendContext } from './backend';
-import { vaultAllowsNodeSubnet, wireInfraSecrets, type WorkloadBinding } from './secrets-wiring';
+import { wireInfraSecrets, type WorkloadBinding } from './secrets-wiring';
+import { backupAllowsNodeSubnet, vaultAllowsNodeSubnet } from '../config/node-subnet-access';
 
 export interface InfraStackProps {
   readonly env: ResolvedEnvironment;
@@ -39,7 +40,7 @@ export interface InfraStackProps {
 function nodeSubnetServiceEndpoints(env: ResolvedEnvironment): string[] | undefined {
   const endpoints = [
     ...(vaultAllowsNodeSubnet(env) ? ['Microsoft.KeyVault'] : []),
-    ...(env.backup.enabled && env.backup.allowNodeSubnet ? ['Microsoft.Storage'] : []),
+    ...(backupAllowsNodeSubnet(env) ? ['Microsoft.Storage'] : []),
   ];
   return endpoints.length ? endpoints : undefined;
 }

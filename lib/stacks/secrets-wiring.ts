@@ -5,6 +5,7 @@
  */
 import type { Construct } from 'constructs';
 import type { ResolvedEnvironment } from '../config';
+import { vaultAllowsNodeSubnet } from '../config/node-subnet-access';
 import type { SecretAccessMode } from '../enums';
 import { ContainerRegistry, type IContainerRegistry } from '../constructs/acr';
 import type { AksCluster } from '../constructs/aks-cluster';
@@ -37,16 +38,6 @@ export interface WorkloadBinding {
   readonly secretObjects: SyncedSecret[];
   /** The connection ConfigMap (workloadIdentity mode with `connections.configMap`). */
   readonly connection?: { readonly configMapName: string; readonly targets: ConnectionTargets };
-}
-
-/**
- * Whether the vault this stack creates lets the node subnet through its public-endpoint firewall. The infra stack
- * gives the node subnet it creates the Microsoft.KeyVault service endpoint on the same condition: Key Vault refuses a
- * subnet rule without it.
- */
-export function vaultAllowsNodeSubnet(env: ResolvedEnvironment): boolean {
-  const kv = env.keyVault;
-  return !kv.existingId && kv.publicNetworkAccess && kv.networkAcls.allowNodeSubnet;
 }
 
 /** The Azure name of a workload's identity (the runbook and reports name it too). */
