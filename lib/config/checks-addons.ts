@@ -2,6 +2,7 @@
 import type { Problem } from './checks';
 import { contains, overlaps } from './cidr';
 import type { ResolvedEnvironment } from './model';
+import { AKS_DEFAULT_POD_CIDR } from './checks-cluster-settings';
 
 export function checkAddons(env: ResolvedEnvironment, out: Problem[]): void {
   const ing = env.ingress;
@@ -67,7 +68,7 @@ function checkAgcSubnet(env: ResolvedEnvironment, out: Problem[]): void {
   }
   const taken: [string, string][] = [['network.serviceCidr', n.serviceCidr]];
   if (!n.existingNodeSubnetId) taken.push(['network.vnet.nodeSubnet', n.vnet.nodeSubnet]);
-  if (n.pluginMode === 'overlay' || n.plugin === 'kubenet') taken.push(['network.podCidr', n.podCidr]);
+  if (n.pluginMode === 'overlay' || n.plugin === 'kubenet') taken.push(['network.podCidr', n.podCidr ?? AKS_DEFAULT_POD_CIDR]);
   for (const [path, range] of taken) {
     if (overlaps(cidr, range)) {
       out.push({ path: at, message: `overlaps ${path} (${range})`, got: cidr, allowed: 'a range that overlaps neither the node subnet, the pod nor the service range' });

@@ -8,6 +8,7 @@ import { checkIdentity as checkWorkloadIdentities } from './identity-checks';
 import type { ResolvedEnvironment } from './model';
 import { checkAddons } from './checks-addons';
 import { checkBaseline } from './baseline-checks';
+import { AKS_DEFAULT_POD_CIDR, checkClusterSettings } from './checks-cluster-settings';
 
 export interface Problem {
   /** Dotted path inside the environment, e.g. `network.dnsServiceIp`. */
@@ -84,7 +85,8 @@ function checkNetwork(env: ResolvedEnvironment, out: Problem[]): void {
   const n = env.network;
   const ranges: [string, string][] = [['network.serviceCidr', n.serviceCidr]];
   if (!n.existingNodeSubnetId) ranges.push(['network.vnet.addressSpace', n.vnet.addressSpace]);
-  if (n.pluginMode === 'overlay' || n.plugin === 'kubenet') ranges.push(['network.podCidr', n.podCidr]);
+  // Without a pod CIDR, AKS's default 10.244.0.0/16 is what must not overlap.
+  if (n.pluginMode === 'overlay' || n.plugin === 'kubenet') ranges.push(['network.podCidr', n.podCidr ?? AKS_DEFAULT_POD_CIDR]);
   for (let i = 0; i < ranges.length; i++) {
     for (let j = i + 1; j < ranges.length; j++) {
       if (overlaps(ranges[i][1], ranges[j][1])) {
@@ -368,6 +370,7 @@ export function checkEnvironment(env: ResolvedEnvironment): Problem[] {
   checkEgressAndPools(env, out);
   checkWorkloadIdentities(env, out);
   checkAddons(env, out);
+  checkClusterSettings(env, out);
   out.push(...checkBaseline(env));
   return out;
 }

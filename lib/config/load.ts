@@ -8,7 +8,7 @@ import { isMap, isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { checkEnvironment } from './checks';
 import { ConfigError, didYouMean, show, type Located } from './errors';
-import { deepMerge, isPlainObject } from './merge';
+import { deepMergeKeeping, isPlainObject, POOL_TOMBSTONES } from './merge';
 import type { PlatformConfig, ResolvedEnvironment } from './model';
 import { PRESET_LAYERS } from './presets';
 import { resolveEnvironment } from './resolve';
@@ -68,7 +68,7 @@ export function parseConfig(text: string, source: string): PlatformConfig {
     const own = (isPlainObject(body) ? body : {}) as Record<string, unknown>;
     const preset = own.preset ?? file.defaults.preset ?? 'production';
     const layer = PRESET_LAYERS[preset as keyof typeof PRESET_LAYERS] ?? {};
-    const merged = deepMerge(layer, file.defaults, own);
+    const merged = deepMergeKeeping(POOL_TOMBSTONES, layer, file.defaults, own);
     const parsed = environmentSchema.safeParse(merged, { reportInput: true });
     if (!parsed.success) {
       problems.push(...parsed.error.issues.flatMap((i) => locate.envIssue(name, merged, i)));

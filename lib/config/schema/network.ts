@@ -38,7 +38,14 @@ export const networkSchema = z.strictObject({
     })
     .prefault({})
     .describe('With outboundType userDefinedRouting or userAssignedNATGateway (traffic through a firewall), state how Key Vault and Entra ID are reached; the baseline fails an environment that does not (the CSI driver cannot mount otherwise). Emitted as the infra output egress_paths.'),
-  podCidr: ipv4Cidr.default('192.168.0.0/16').describe('Pod CIDR for overlay. Forces replacement. Default: 192.168.0.0/16 (the seed).'),
+  podCidr: ipv4Cidr.optional().describe('Pod CIDR for overlay (`--pod-cidr`); the example file sets the seed\'s 192.168.0.0/16. Forces replacement. Default: AKS\'s (10.244.0.0/16), not written to the output.'),
+  advancedNetworking: z
+    .strictObject({
+      observability: z.boolean().default(false).describe('Network observability: flow metrics and logs (`observability_enabled`). Default: false.'),
+      security: z.boolean().default(false).describe('FQDN filtering and layer-7 policies (`security_enabled`); needs policy cilium. Default: false.'),
+    })
+    .optional()
+    .describe('Advanced Container Networking Services (`network_profile.advanced_networking`, `--enable-acns`); billed per node. Default: off.'),
   serviceCidr: ipv4Cidr.default('10.0.0.0/16').describe('Kubernetes service CIDR. Forces replacement. Default: 10.0.0.0/16.'),
   dnsServiceIp: ipv4.default('10.0.0.10').describe('Cluster DNS service IP, inside serviceCidr. Forces replacement. Default: 10.0.0.10.'),
   vnet: vnetSchema.prefault({}).describe('The VNet the platform creates (ignored when existingNodeSubnetId is set).'),
