@@ -114,6 +114,32 @@ export interface AutoscalerProfileProps {
   readonly balanceSimilarNodeGroups?: boolean;
   /** @default true */
   readonly skipNodesWithSystemPods?: boolean;
+  /** `scan-interval`. @default - AKS's 10s */
+  readonly scanInterval?: string;
+  /** `scale-down-delay-after-delete`. @default - AKS's (the scan interval) */
+  readonly scaleDownDelayAfterDelete?: string;
+  /** `scale-down-delay-after-failure`. @default - AKS's 3m */
+  readonly scaleDownDelayAfterFailure?: string;
+  /** `scale-down-unready-time`. @default - AKS's 20m */
+  readonly scaleDownUnready?: string;
+  /** `max-empty-bulk-delete`. @default - AKS's 10 */
+  readonly emptyBulkDeleteMax?: number;
+  /** `max-node-provision-time`. @default - AKS's 15m */
+  readonly maxNodeProvisioningTime?: string;
+  /** `ok-total-unready-count`. @default - AKS's 3 */
+  readonly maxUnreadyNodes?: number;
+  /** `max-total-unready-percentage`. @default - AKS's 45 */
+  readonly maxUnreadyPercentage?: number;
+  /** `new-pod-scale-up-delay`. @default - AKS's 0s */
+  readonly newPodScaleUpDelay?: string;
+  /** `skip-nodes-with-local-storage`. @default - AKS's false */
+  readonly skipNodesWithLocalStorage?: boolean;
+  /** `daemonset-eviction-for-empty-nodes`. @default - AKS's false */
+  readonly daemonsetEvictionForEmptyNodes?: boolean;
+  /** `daemonset-eviction-for-occupied-nodes`. @default - AKS's true */
+  readonly daemonsetEvictionForOccupiedNodes?: boolean;
+  /** `ignore-daemonsets-utilization`. @default - AKS's false */
+  readonly ignoreDaemonsetsUtilization?: boolean;
 }
 
 /** A blackout period, RFC 3339 UTC times. */
@@ -430,6 +456,19 @@ export class AksCluster extends Construct {
         expander: asp.expander ?? 'random',
         balanceSimilarNodeGroups: asp.balanceSimilarNodeGroups ?? false,
         skipNodesWithSystemPods: asp.skipNodesWithSystemPods ?? true,
+        scanInterval: asp.scanInterval,
+        scaleDownDelayAfterDelete: asp.scaleDownDelayAfterDelete,
+        scaleDownDelayAfterFailure: asp.scaleDownDelayAfterFailure,
+        scaleDownUnready: asp.scaleDownUnready,
+        emptyBulkDeleteMax: asp.emptyBulkDeleteMax === undefined ? undefined : String(asp.emptyBulkDeleteMax),
+        maxNodeProvisioningTime: asp.maxNodeProvisioningTime,
+        maxUnreadyNodes: asp.maxUnreadyNodes,
+        maxUnreadyPercentage: asp.maxUnreadyPercentage,
+        newPodScaleUpDelay: asp.newPodScaleUpDelay,
+        skipNodesWithLocalStorage: asp.skipNodesWithLocalStorage,
+        daemonsetEvictionForEmptyNodesEnabled: asp.daemonsetEvictionForEmptyNodes,
+        daemonsetEvictionForOccupiedNodesEnabled: asp.daemonsetEvictionForOccupiedNodes,
+        ignoreDaemonsetsUtilizationEnabled: asp.ignoreDaemonsetsUtilization,
       },
       omsAgent:
         workspace && (mon.containerInsights ?? true)
