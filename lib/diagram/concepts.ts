@@ -220,7 +220,9 @@ class Builder {
         const ref = this.refs(r).find((x) => x.path === attr);
         const c = ref && this.conceptOf(ref);
         const raw = String(r.attrs[attr] ?? '');
-        return c ? `${ids.get(c)}${raw.replace(/^\$\{[^}]*\}/, '')}` : raw;
+        if (!c) return raw;
+        const part = ref.to !== c.main && !c.sub ? ` (${ref.to.type.replace(/^azurerm_/, '').replace(/_/g, ' ')} ${String(ref.to.attrs.name ?? ref.to.name)})` : '';
+        return `${ids.get(c)}${part}${raw.replace(/^\$\{[^}]*\}/, '')}`;
       };
       const role = String(r.attrs.role_definition_name ?? r.attrs.role_definition_id ?? '');
       out.push({ principal: end('principal_id'), role, scope: end('scope') });
