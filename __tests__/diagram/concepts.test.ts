@@ -53,6 +53,7 @@ test('the default prod edges say what one concept does with another', () => {
     'identity_kubelet -pulls from-> registry_acrdemoprod',
     'identity_secrets_provider -reads secrets-> key_vault_kv_demo_prod',
     'key_vault_kv_demo_prod -sends logs to-> log_analytics_law_aks_demo_prod',
+    'registry_acrdemoprod -sends logs to-> log_analytics_law_aks_demo_prod',
   ]);
   for (const e of prod.edges) expect(MEANINGS).toContain(e.meaning);
 });
