@@ -68,10 +68,10 @@ test('npm run review compares two synth outputs and flags replacement', () => {
   expect(r.stdout).toMatch(/`network_profile\.service_cidr`: `"10\.0\.0\.0\/16"` -> `"10\.1\.0\.0\/16"` \*\*forces replacement\*\*/);
 });
 
-test('npm run review without --base compares with the committed snapshot', () => {
+test('npm run review without --base compares with the committed stack snapshots', () => {
   const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'ts-run.js'), path.join(ROOT, 'scripts', 'review.ts')], { cwd: ROOT, encoding: 'utf8' });
   expect(r.status).toBe(0);
-  expect(r.stdout).toContain('compared with the last committed snapshot');
+  expect(r.stdout).toContain('compared with the stack snapshots committed at HEAD (`snapshots/platform/`)');
   // With nothing uncommitted the summary is empty; with local edits it lists them. Either way, every stack is there.
   for (const s of ['dev-infra', 'dev-platform', 'prod-infra', 'prod-platform']) expect(r.stdout).toMatch(new RegExp(`\\| ${s} \\| (unchanged|changed) \\|`));
 });
