@@ -12,6 +12,8 @@ module.exports = {
     [`/node_modules/${SHARED}/.+\\.js$`]: '<rootDir>/__tests__/helpers/native-transform.js',
   },
   transformIgnorePatterns: [`/node_modules/(?!${SHARED}/)`],
+  // Builds dist/main.js once for the CLI tests and hashes the sources for the synth cache.
+  globalSetup: '<rootDir>/__tests__/global-setup.js',
   setupFilesAfterEnv: ['<rootDir>/__tests__/setup.ts'],
   snapshotFormat: { escapeString: false, printBasicPrototype: false },
 };
