@@ -105,3 +105,18 @@ test('npm run review --help prints the usage on stdout and exits 0', () => {
   expect(r.stdout).toContain('--base <dir>');
   expect(r.stderr).toBe('');
 });
+
+test('npm run review -- --plan <folder> summarizes terraform show -json plans', () => {
+  const r = review('--plan', path.join(ROOT, '__tests__', 'fixtures', 'plans'));
+  expect(r.status).toBe(0);
+  expect(r.stdout).toMatch(/^## Infrastructure change summary\n\nFrom Terraform's plans \(`terraform show -json`\) of `prod-infra`, `prod-platform`/);
+  expect(r.stdout).toContain('| prod-infra | changed | 1 | 1 | 3 | 1 |');
+  expect(r.stdout).not.toMatch(/literal-/);
+});
+
+test('npm run review -- --plan with --base is a usage error; an unreadable plan exits 1', () => {
+  expect(review('--plan', 'x.json', '--base', 'cdktf.out').stderr).toMatch(/^review: --plan cannot be combined with --base or --head\n/);
+  const r = review('--plan', path.join(ROOT, 'package.json'));
+  expect(r.status).toBe(1);
+  expect(r.stderr).toMatch(/^review failed: .*package\.json: not a plan in Terraform's JSON format/);
+});
