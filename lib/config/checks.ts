@@ -9,6 +9,7 @@ import type { ResolvedEnvironment } from './model';
 import { checkAddons } from './checks-addons';
 import { checkBaseline } from './baseline-checks';
 import { AKS_DEFAULT_POD_CIDR, checkClusterSettings } from './checks-cluster-settings';
+import { checkRegistry } from './checks-registry';
 
 export interface Problem {
   /** Dotted path inside the environment, e.g. `network.dnsServiceIp`. */
@@ -371,6 +372,7 @@ export function checkEnvironment(env: ResolvedEnvironment): Problem[] {
   checkWorkloadIdentities(env, out);
   checkAddons(env, out);
   checkClusterSettings(env, out);
+  checkRegistry(env, out);
   out.push(...checkBaseline(env));
   return out;
 }
