@@ -7,6 +7,9 @@ import { described } from './errors';
 import type { ResolvedEnvironment } from './model';
 import { DEFAULT_GPU_VM_SIZE, retiredOn, VM_DISK_FACTS, WINDOWS_OS_SKUS } from '../azure/node-pools';
 
+/** Namespaces every cluster has (the platform writes no baseline there). */
+const BUILT_IN = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
+
 /** The pod CIDR AKS uses for overlay when none is given (AKS CNI Overlay documentation). */
 export const AKS_DEFAULT_POD_CIDR = '10.244.0.0/16';
 
@@ -150,6 +153,10 @@ function checkNetworkPolicyEngine(env: ResolvedEnvironment, out: Problem[]): voi
   const withPolicies = Object.entries(env.namespaces)
     .filter(([, ns]) => ns.denyAllIngress || ns.denyAllEgress || Object.keys(ns.allowIngress).length > 0)
     .map(([name]) => name);
+  // A namespace only a workload names gets the baseline's defaults, default-deny ingress among them.
+  for (const w of Object.values(env.workloads ?? {})) {
+    if (w && !(w.namespace in env.namespaces) && !BUILT_IN.includes(w.namespace) && !withPolicies.includes(w.namespace)) withPolicies.push(w.namespace);
+  }
   if (withPolicies.length === 0) return;
   out.push({
     path: 'network.policy',
