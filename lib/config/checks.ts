@@ -9,6 +9,7 @@ import type { ResolvedEnvironment } from './model';
 import { checkAddons } from './checks-addons';
 import { checkBaseline } from './baseline-checks';
 import { checkRegistry } from './checks-registry';
+import { checkBackend } from './checks-backend';
 
 export interface Problem {
   /** Dotted path inside the environment, e.g. `network.dnsServiceIp`. */
@@ -370,6 +371,7 @@ export function checkEnvironment(env: ResolvedEnvironment): Problem[] {
   checkWorkloadIdentities(env, out);
   checkAddons(env, out);
   checkRegistry(env, out);
+  checkBackend(env, out);
   out.push(...checkBaseline(env));
   return out;
 }
