@@ -8,6 +8,7 @@ import { checkIdentity as checkWorkloadIdentities } from './identity-checks';
 import type { ResolvedEnvironment } from './model';
 import { checkAddons } from './checks-addons';
 import { checkBaseline } from './baseline-checks';
+import { checkLandingZone } from './checks-network';
 
 export interface Problem {
   /** Dotted path inside the environment, e.g. `network.dnsServiceIp`. */
@@ -294,7 +295,8 @@ function checkBlackouts(list: readonly { start: string; end: string }[], at: str
 
 function checkEgressAndPools(env: ResolvedEnvironment, out: Problem[]): void {
   const n = env.network;
-  if ((n.outboundType === 'userDefinedRouting' || n.outboundType === 'userAssignedNATGateway') && !n.existingNodeSubnetId) {
+  // userDefinedRouting is checked with the firewall route (checks-network.ts).
+  if (n.outboundType === 'userAssignedNATGateway' && !n.existingNodeSubnetId) {
     out.push({
       path: 'network.outboundType',
       message: `${n.outboundType} needs a subnet you prepared (route table or NAT gateway): set network.existingNodeSubnetId`,
@@ -368,6 +370,7 @@ export function checkEnvironment(env: ResolvedEnvironment): Problem[] {
   checkEgressAndPools(env, out);
   checkWorkloadIdentities(env, out);
   checkAddons(env, out);
+  checkLandingZone(env, out);
   out.push(...checkBaseline(env));
   return out;
 }
