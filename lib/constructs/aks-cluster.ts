@@ -4,7 +4,8 @@ import {
   KubernetesCluster,
   type KubernetesClusterMaintenanceWindowAutoUpgrade,
 } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
-import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { BUILT_IN_ROLES, grantRole, type BuiltInRole } from './role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { WorkloadIdentity, type WorkloadIdentityProps } from './workload-identity';
 import type {
@@ -254,13 +255,6 @@ export interface AksClusterProps {
   readonly ingressApplicationGatewayId?: string;
 }
 
-/** Built-in role IDs (the same in every Azure cloud). Callers never build these by hand. */
-export const ROLE_DEFINITION_IDS = {
-  managedIdentityOperator: 'f1a07417-d97a-45cb-824c-7a7467783830',
-  networkContributor: '4d97b98b-1d4f-4787-a291-c67834d212e7',
-  privateDnsZoneContributor: 'b12aa53e-6015-4669-85d0-8515ebb3ae7f',
-} as const;
-
 /**
  * An AKS cluster with the baseline's identity and access settings: a user-assigned control-plane identity, Entra
  * ID with Azure RBAC, local accounts disabled, OIDC issuer and workload identity, and the Key Vault secrets
@@ -308,19 +302,19 @@ export class AksCluster extends Construct {
     // control-plane identity cannot operate, so the grant must exist before the cluster (depends_on below).
     this.ownKubeletIdentity = props.kubeletIdentity;
     if (props.kubeletIdentity) {
-      this.controlPlaneGrants.push(this.grantControlPlane('kubelet-identity-operator', props.kubeletIdentity.id, ROLE_DEFINITION_IDS.managedIdentityOperator));
+      this.controlPlaneGrants.push(this.grantControlPlane('kubelet-identity-operator', props.kubeletIdentity.id, BUILT_IN_ROLES.managedIdentityOperator));
     }
     if (net.nodeSubnetId && (net.grantSubnetAccess ?? true)) {
-      this.controlPlaneGrants.push(this.grantControlPlane('subnet-network-contributor', net.nodeSubnetId, ROLE_DEFINITION_IDS.networkContributor));
+      this.controlPlaneGrants.push(this.grantControlPlane('subnet-network-contributor', net.nodeSubnetId, BUILT_IN_ROLES.networkContributor));
     }
     const access = api.access ?? 'private';
     const dnsZone = api.privateDnsZoneId ?? 'System';
     if (access === 'private' && dnsZone !== 'System' && dnsZone !== 'None') {
-      this.controlPlaneGrants.push(this.grantControlPlane('private-dns-zone-contributor', dnsZone, ROLE_DEFINITION_IDS.privateDnsZoneContributor));
+      this.controlPlaneGrants.push(this.grantControlPlane('private-dns-zone-contributor', dnsZone, BUILT_IN_ROLES.privateDnsZoneContributor));
     }
 
     if (api.vnetIntegrationSubnetId) {
-      this.controlPlaneGrants.push(this.grantControlPlane('api-server-subnet-network-contributor', api.vnetIntegrationSubnetId, ROLE_DEFINITION_IDS.networkContributor));
+      this.controlPlaneGrants.push(this.grantControlPlane('api-server-subnet-network-contributor', api.vnetIntegrationSubnetId, BUILT_IN_ROLES.networkContributor));
     }
 
     const plugin = net.plugin ?? 'azure';
@@ -477,21 +471,19 @@ export class AksCluster extends Construct {
    * A role for the control-plane identity on `scope` (a subnet AKS writes to, a VNet, a DNS zone), created before
    * the cluster (`depends_on`). Construct ID `id` is part of the assignment's Terraform address.
    */
-  addControlPlaneGrant(id: string, scope: string, roleDefinitionId: string): RoleAssignment {
-    const grant = this.grantControlPlane(id, scope, roleDefinitionId);
+  addControlPlaneGrant(id: string, scope: string, role: BuiltInRole): RoleAssignment {
+    const grant = this.grantControlPlane(id, scope, role);
     this.addPrerequisite(grant);
     return grant;
   }
 
-  private grantControlPlane(id: string, scope: string, roleDefinitionId: string): RoleAssignment {
-    return new RoleAssignment(this, id, {
-      scope,
-      roleDefinitionId: `/providers/Microsoft.Authorization/roleDefinitions/${roleDefinitionId}`,
-      principalId: this.identity.principalId,
-      principalType: 'ServicePrincipal',
-      // A new identity can take a while to replicate in Entra ID; skipping the check avoids a failed apply.
-      skipServicePrincipalAadCheck: true,
-    });
+  /**
+   * Through the one grant helper, by role name: a bare `/providers/...` role-definition ID would differ from the
+   * subscription-scoped ID the provider reads back, and as `role_definition_id` is ForceNew every plan would replace
+   * the grant (hashicorp/terraform-provider-azurerm internal/services/authorization/role_assignment_resource.go).
+   */
+  private grantControlPlane(id: string, scope: string, role: BuiltInRole): RoleAssignment {
+    return grantRole(this, id, { scope, principalId: this.identity.principalId, role });
   }
 
   /**

@@ -30,6 +30,10 @@ export const BUILT_IN_ROLES = {
   storageBlobDataContributor: 'Storage Blob Data Contributor',
   /** Configure Application Gateway for Containers (the ALB controller on the node resource group). */
   agcConfigurationManager: 'AppGw for Containers Configuration Manager',
+  /** Assign a user-assigned identity (the cluster's control plane on the kubelet identity). */
+  managedIdentityOperator: 'Managed Identity Operator',
+  /** Manage records in a private DNS zone (the control plane on a custom private API server zone). */
+  privateDnsZoneContributor: 'Private DNS Zone Contributor',
 } as const;
 
 export type BuiltInRole = (typeof BUILT_IN_ROLES)[keyof typeof BUILT_IN_ROLES];

@@ -9,7 +9,8 @@ import type { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account
 import type { ResolvedEnvironment } from '../config';
 import { parseResourceId, privateDnsZoneName } from '../azure/network-roles';
 import type { IContainerRegistry } from '../constructs/acr';
-import { ROLE_DEFINITION_IDS, type AksCluster } from '../constructs/aks-cluster';
+import type { AksCluster } from '../constructs/aks-cluster';
+import { BUILT_IN_ROLES } from '../constructs/role-assignment';
 import type { IKeyVault } from '../constructs/key-vault';
 import type { ManagedPrometheus } from '../constructs/managed-prometheus';
 import type { SpokeNetwork } from './network-wiring';
@@ -67,11 +68,11 @@ function createdWorkspaceGuid(scope: Construct): string | undefined {
 export function wireClusterNetwork(env: ResolvedEnvironment, spoke: SpokeNetwork, cluster: AksCluster): void {
   for (const [name, id] of Object.entries(spoke.clusterSubnetIds())) {
     if (id === spoke.subnetId('apiServer') && env.cluster.apiServer.vnetIntegration) continue;
-    cluster.addControlPlaneGrant(`subnet-${name}-network-contributor`, id, ROLE_DEFINITION_IDS.networkContributor);
+    cluster.addControlPlaneGrant(`subnet-${name}-network-contributor`, id, BUILT_IN_ROLES.networkContributor);
   }
   const api = env.cluster.apiServer;
   if (api.access === 'private' && api.privateDnsZone !== 'system' && api.privateDnsZone !== 'none' && spoke.virtualNetworkId) {
-    cluster.addControlPlaneGrant('vnet-network-contributor', spoke.virtualNetworkId, ROLE_DEFINITION_IDS.networkContributor);
+    cluster.addControlPlaneGrant('vnet-network-contributor', spoke.virtualNetworkId, BUILT_IN_ROLES.networkContributor);
   }
   for (const dep of spoke.clusterPrerequisites) cluster.addPrerequisite(dep);
 }
