@@ -98,7 +98,8 @@ function checkNetwork(env: ResolvedEnvironment, out: Problem[]): void {
       }
     }
   }
-  if (!n.existingNodeSubnetId && !contains(n.vnet.addressSpace, n.vnet.nodeSubnet)) {
+  // A node subnet declared in network.vnet.subnets is checked with the other subnets (checks-network.ts).
+  if (!n.existingNodeSubnetId && !n.vnet.subnets[n.vnet.nodeSubnetName] && !contains(n.vnet.addressSpace, n.vnet.nodeSubnet)) {
     out.push({
       path: 'network.vnet.nodeSubnet',
       message: 'is not inside network.vnet.addressSpace',

@@ -112,3 +112,20 @@ export function statedEgress(env: ResolvedEnvironment): { keyVault?: string; ent
     entraId: e.entraId ?? 'firewall',
   };
 }
+
+/** Landing-zone warnings: things synth cannot check but the deployer must know. */
+export function networkWarnings(env: ResolvedEnvironment): string[] {
+  const out: string[] = [];
+  const a = env.cluster.apiServer;
+  if (a.access === 'private' && !a.publicFqdn) {
+    out.push(
+      `cluster.apiServer.access is private: the ${env.name}-platform stack (helm, kubernetes) reaches the API server only from inside the VNet or a peered network. Options: run its plan and apply from there (a self-hosted agent in the hub or spoke), API server VNet integration with access authorizedRanges for your CI's egress range, or access authorizedRanges`,
+    );
+  }
+  if (env.network.egress.firewallPrivateIp) {
+    out.push(
+      `network.egress.firewallPrivateIp sends the nodes' egress to a firewall this stack does not manage: its rules must allow what docs/networking.md lists for this configuration (AKS, Entra ID, registry, vault, monitoring), or nodes fail to join`,
+    );
+  }
+  return out;
+}
