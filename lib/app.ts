@@ -1,4 +1,4 @@
-import { App } from 'cdktf';
+import { Annotations, App } from 'cdktf';
 import type { PlatformConfig } from './config';
 import { InfraStack } from './stacks/infra-stack';
 import { PlatformStack } from './stacks/platform-stack';
@@ -10,6 +10,12 @@ export interface BuildOptions {
   readonly outdir?: string;
   /** Where the app writes (may differ from `outdir` while synthesizing into a staging folder). @default outdir */
   readonly writeTo?: string;
+  /**
+   * Attach the configuration's warnings to the stacks as cdktf warning annotations (`<env>: ...` to that
+   * environment's stacks), so the cdktf CLI prints them as `WARN [<stack>]` instead of app output on stderr.
+   * @default false
+   */
+  readonly annotateWarnings?: boolean;
 }
 
 /** Both stacks of one environment. */
@@ -43,6 +49,12 @@ export function buildApp(config: PlatformConfig, options: BuildOptions = {}): { 
     } catch (e) {
       if (!(e instanceof AddonValuesError)) throw e;
       valuesProblems.push(...e.lines().map((l) => `${config.source}: ${l}`));
+    }
+  }
+  if (options.annotateWarnings) {
+    for (const w of config.warnings) {
+      const env = [...stacks.keys()].find((e) => w.startsWith(`${e}: `));
+      for (const s of env ? [stacks.get(env)!.infra, stacks.get(env)!.platform] : [...stacks.values()].slice(0, 1).map((x) => x.infra)) Annotations.of(s).addWarning(w);
     }
   }
   if (valuesProblems.length > 0) {

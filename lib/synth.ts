@@ -17,6 +17,8 @@ export interface SynthResult {
 export interface SynthOptions {
   /** The date waivers are checked against (YYYY-MM-DD). @default today (UTC) */
   readonly today?: string;
+  /** Configuration warnings become cdktf warning annotations on their environment's stacks. @default false */
+  readonly annotateWarnings?: boolean;
 }
 
 /**
@@ -33,7 +35,7 @@ export function synthesize(config: PlatformConfig, outdir = 'cdktf.out', cwd = p
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(path.dirname(target), { recursive: true });
   try {
-    const { app } = buildApp(config, { outdir: relative, writeTo: staging });
+    const { app } = buildApp(config, { outdir: relative, writeTo: staging, annotateWarnings: options.annotateWarnings });
     app.synth();
     const names = app.node.children.map((c) => c.node.id);
     const policies = Object.fromEntries(config.environments.map((e) => [e.name, e.baseline]));

@@ -73,3 +73,23 @@ test('the same configuration always produces the same bytes', () => {
   expect(JSON.stringify(ta)).not.toContain(a);
   expect(JSON.stringify(ta)).not.toContain(tmpdir());
 });
+
+describe('under the cdktf CLI', () => {
+  // cdktf's AnnotationMetadataEntryType.WARN is '@cdktf/warn'; the CLI prints it as WARN [<stack>].
+  test('configuration warnings are warning annotations of their environment\'s stacks, not stderr (which the CLI shows as [ERROR])', () => {
+    const dir = project();
+    const r = run(dir, { CDKTF_CONTEXT_JSON: '{}' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'cdktf.out', 'manifest.json'), 'utf8'));
+    const warnings = (stack: string) => (manifest.stacks[stack].annotations as Array<{ level: string; message: string }>).filter((a) => a.level === '@cdktf/warn').map((a) => a.message);
+    expect(warnings('prod-infra')).toContainEqual(expect.stringMatching(/^prod: cluster\.adminGroupObjectIds still holds the placeholder/));
+    expect(warnings('prod-platform')).toEqual(warnings('prod-infra'));
+    expect(warnings('dev-infra').every((w) => !w.startsWith('prod: '))).toBe(true);
+  });
+
+  test('run directly, the same warnings go to stderr labelled as warnings', () => {
+    const r = run(project());
+    expect(r.stderr).toMatch(/^warning: prod: cluster\.adminGroupObjectIds still holds the placeholder/m);
+  });
+});
