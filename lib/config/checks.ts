@@ -8,11 +8,8 @@ import { checkIdentity as checkWorkloadIdentities } from './identity-checks';
 import type { ResolvedEnvironment } from './model';
 import { checkAddons } from './checks-addons';
 import { checkBaseline } from './baseline-checks';
-<<<<<<< HEAD
 import { checkLandingZone } from './checks-network';
-=======
 import { checkRegistry } from './checks-registry';
->>>>>>> main
 
 export interface Problem {
   /** Dotted path inside the environment, e.g. `network.dnsServiceIp`. */
@@ -375,11 +372,8 @@ export function checkEnvironment(env: ResolvedEnvironment): Problem[] {
   checkEgressAndPools(env, out);
   checkWorkloadIdentities(env, out);
   checkAddons(env, out);
-<<<<<<< HEAD
   checkLandingZone(env, out);
-=======
   checkRegistry(env, out);
->>>>>>> main
   out.push(...checkBaseline(env));
   return out;
 }

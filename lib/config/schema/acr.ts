@@ -1,11 +1,8 @@
 import { z } from 'zod';
 import { ACR_SKUS } from '../../enums';
 import { azureResourceId } from './common';
-<<<<<<< HEAD
 import { privateEndpointSchema } from './private-endpoint';
-=======
 import { acrDiagnosticsSchema, acrGeoReplicationSchema, acrNetworkRulesSchema, acrPushPrincipalSchema } from './registry';
->>>>>>> main
 
 /** Azure Container Registry attached to the cluster. */
 export const acrSchema = z.strictObject({
@@ -16,13 +13,10 @@ export const acrSchema = z.strictObject({
   sku: z.enum(ACR_SKUS).default('Premium').describe('Registry tier; zone redundancy and retention need Premium. Default: Premium.'),
   zoneRedundancy: z.boolean().optional().describe('Zone-redundant registry (Premium only). Forces replacement. Default: true on Premium.'),
   retentionDays: z.number().int().min(0).max(365).optional().describe('Days untagged manifests are kept (Premium only). Default: 7 on Premium.'),
-<<<<<<< HEAD
   publicNetworkAccess: z.boolean().default(true).describe('Public endpoint on; false needs acr.privateEndpoint for nodes to pull (refused without one). Default: true.'),
   privateEndpoint: privateEndpointSchema
     .optional()
     .describe('A private endpoint for the registry (sub-resource registry, with its data endpoints; zone privatelink.azurecr.io; Premium only). Default: none.'),
-=======
-  publicNetworkAccess: z.boolean().default(true).describe('Public endpoint on; false needs a private endpoint for nodes to pull. Default: true.'),
   geoReplications: z
     .array(acrGeoReplicationSchema)
     .default([])
@@ -49,7 +43,6 @@ export const acrSchema = z.strictObject({
     .array(acrPushPrincipalSchema)
     .default([])
     .describe('Principals granted AcrPush on the registry (created or existing), e.g. a CI pipeline\'s identity. Default: none.'),
->>>>>>> main
   attach: z
     .boolean()
     .default(true)
