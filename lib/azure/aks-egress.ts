@@ -25,9 +25,15 @@ export const MONITORING_FQDNS = [
 /** The Azure Policy add-on. */
 export const AZURE_POLICY_FQDNS = ['data.policy.core.windows.net', 'store.policy.core.windows.net'];
 
-/** A registry's login server and its dedicated data endpoint in a region (public cloud). */
-export function registryFqdns(name: string, region: string): string[] {
-  return [`${name.toLowerCase()}.azurecr.io`, `${name.toLowerCase()}.${region}.data.azurecr.io`];
+/**
+ * What nodes reach to pull from a registry (learn.microsoft.com/azure/container-registry/container-registry-firewall-access-rules):
+ * its login server, and the layer data: the dedicated data endpoint `<name>.<region>.data.azurecr.io` of the
+ * registry's region and of each replica's when data endpoints are on, else the registry's storage behind
+ * `*.blob.core.windows.net`.
+ */
+export function registryFqdns(name: string, regions: string[], dataEndpoints: boolean): string[] {
+  const n = name.toLowerCase();
+  return [`${n}.azurecr.io`, ...(dataEndpoints ? regions.map((r) => `${n}.${r}.data.azurecr.io`) : ['*.blob.core.windows.net'])];
 }
 
 /** A vault's data-plane FQDN. */

@@ -35,7 +35,8 @@ export function aksEgressRuleGroups(env: ResolvedEnvironment, sources: string[])
   ];
   if (!env.acr.privateEndpoint) {
     const name = env.acr.existingId ? env.acr.existingId.split('/').pop()! : env.names.acr;
-    app.push({ name: 'registry', sourceAddresses: sources, fqdns: registryFqdns(name, region) });
+    const regions = [region, ...env.acr.geoReplications.map((g) => g.location)];
+    app.push({ name: 'registry', sourceAddresses: sources, fqdns: registryFqdns(name, regions, env.acr.dataEndpoint) });
   }
   if (!env.keyVault.privateEndpoint) {
     const name = env.keyVault.existingId ? env.keyVault.existingId.split('/').pop()! : env.names.keyVault;
