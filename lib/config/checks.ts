@@ -10,6 +10,7 @@ import { checkAddons } from './checks-addons';
 import { checkBaseline } from './baseline-checks';
 import { checkLandingZone } from './checks-network';
 import { checkRegistry } from './checks-registry';
+import { checkBackend } from './checks-backend';
 
 export interface Problem {
   /** Dotted path inside the environment, e.g. `network.dnsServiceIp`. */
@@ -374,6 +375,7 @@ export function checkEnvironment(env: ResolvedEnvironment): Problem[] {
   checkAddons(env, out);
   checkLandingZone(env, out);
   checkRegistry(env, out);
+  checkBackend(env, out);
   out.push(...checkBaseline(env));
   return out;
 }
