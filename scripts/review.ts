@@ -16,6 +16,7 @@ import { readStacks, type StackJson } from '../lib/baseline';
 import { diffStacks, reviewMarkdown } from '../lib/baseline/review';
 import { stacksFromSnapshot } from '../lib/baseline/snapshot-file';
 import { ConfigError, configPath, loadConfig } from '../lib/config';
+import { RULE_IDS } from '../lib/baseline/rules';
 
 const SNAPSHOT = '__tests__/stacks/__snapshots__/snapshot.test.ts.snap';
 const root = path.resolve(path.dirname(process.argv[1]), '..');
@@ -71,7 +72,7 @@ function committedSnapshot(): { text: string; label: string } {
 }
 
 function synthHead(): Record<string, StackJson> {
-  const config = loadConfig(configPath());
+  const config = loadConfig(configPath(), { baselineRules: RULE_IDS });
   const dir = mkdtempSync(path.join(tmpdir(), 'review-'));
   try {
     const { app } = buildApp(config, { outdir: 'cdktf.out', writeTo: dir });

@@ -9,6 +9,7 @@ import { stringify } from 'yaml';
 import { ConfigError, parseConfig, type PlatformConfig } from '../../lib/config';
 import { deepMerge } from '../../lib/config/merge';
 import { buildApp } from '../../lib/app';
+import { RULE_IDS } from '../../lib/baseline/rules';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 /**
@@ -42,13 +43,13 @@ export function configText(patch: Record<string, unknown> = {}): string {
 
 /** Parses configuration text (the default file unless given). */
 export function config(text = DEFAULT_CONFIG_TEXT): PlatformConfig {
-  return parseConfig(text, 'platform.yaml');
+  return parseConfig(text, 'platform.yaml', { baselineRules: RULE_IDS });
 }
 
 /** The printed problem lines of invalid configuration text (fails when the text is accepted). */
 export function problems(text: string): string[] {
   try {
-    parseConfig(text, 'platform.yaml');
+    parseConfig(text, 'platform.yaml', { baselineRules: RULE_IDS });
   } catch (e) {
     if (e instanceof ConfigError) return e.message.split('\n').slice(1).map((l) => l.trim());
     throw e;

@@ -4,7 +4,9 @@ import {
   KubernetesCluster,
   type KubernetesClusterMaintenanceWindowAutoUpgrade,
 } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
-import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { ROLE_DEFINITION_IDS, type RoleWithId } from '../azure/roles';
+import { grantRole } from './role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { WorkloadIdentity, type WorkloadIdentityProps } from './workload-identity';
 import type {
@@ -243,12 +245,7 @@ export interface AksClusterProps {
   readonly ingressApplicationGatewayId?: string;
 }
 
-/** Built-in role IDs (the same in every Azure cloud). Callers never build these by hand. */
-export const ROLE_DEFINITION_IDS = {
-  managedIdentityOperator: 'f1a07417-d97a-45cb-824c-7a7467783830',
-  networkContributor: '4d97b98b-1d4f-4787-a291-c67834d212e7',
-  privateDnsZoneContributor: 'b12aa53e-6015-4669-85d0-8515ebb3ae7f',
-} as const;
+export { ROLE_DEFINITION_IDS };
 
 /**
  * An AKS cluster with the baseline's identity and access settings: a user-assigned control-plane identity, Entra
@@ -297,15 +294,15 @@ export class AksCluster extends Construct {
     // control-plane identity cannot operate, so the grant must exist before the cluster (depends_on below).
     this.ownKubeletIdentity = props.kubeletIdentity;
     if (props.kubeletIdentity) {
-      this.controlPlaneGrants.push(this.grantControlPlane('kubelet-identity-operator', props.kubeletIdentity.id, ROLE_DEFINITION_IDS.managedIdentityOperator));
+      this.controlPlaneGrants.push(this.grantControlPlane('kubelet-identity-operator', props.kubeletIdentity.id, 'managedIdentityOperator'));
     }
     if (net.nodeSubnetId && (net.grantSubnetAccess ?? true)) {
-      this.controlPlaneGrants.push(this.grantControlPlane('subnet-network-contributor', net.nodeSubnetId, ROLE_DEFINITION_IDS.networkContributor));
+      this.controlPlaneGrants.push(this.grantControlPlane('subnet-network-contributor', net.nodeSubnetId, 'networkContributor'));
     }
     const access = api.access ?? 'private';
     const dnsZone = api.privateDnsZoneId ?? 'System';
     if (access === 'private' && dnsZone !== 'System' && dnsZone !== 'None') {
-      this.controlPlaneGrants.push(this.grantControlPlane('private-dns-zone-contributor', dnsZone, ROLE_DEFINITION_IDS.privateDnsZoneContributor));
+      this.controlPlaneGrants.push(this.grantControlPlane('private-dns-zone-contributor', dnsZone, 'privateDnsZoneContributor'));
     }
 
     const plugin = net.plugin ?? 'azure';
@@ -451,15 +448,9 @@ export class AksCluster extends Construct {
     });
   }
 
-  private grantControlPlane(id: string, scope: string, roleDefinitionId: string): RoleAssignment {
-    return new RoleAssignment(this, id, {
-      scope,
-      roleDefinitionId: `/providers/Microsoft.Authorization/roleDefinitions/${roleDefinitionId}`,
-      principalId: this.identity.principalId,
-      principalType: 'ServicePrincipal',
-      // A new identity can take a while to replicate in Entra ID; skipping the check avoids a failed apply.
-      skipServicePrincipalAadCheck: true,
-    });
+  private grantControlPlane(id: string, scope: string, role: RoleWithId): RoleAssignment {
+    // By ID: a new identity can take a while to replicate in Entra ID; grantRole skips that check for service principals.
+    return grantRole(this, id, { scope, roleById: role, principalId: this.identity.principalId });
   }
 
   /**
