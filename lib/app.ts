@@ -3,6 +3,7 @@ import type { PlatformConfig } from './config';
 import { InfraStack } from './stacks/infra-stack';
 import { PlatformStack } from './stacks/platform-stack';
 import { AddonValuesError } from './stacks/addon-values-error';
+import { terraformLiterals } from './config/terraform-literal';
 
 export interface BuildOptions {
   /** Output folder, relative to the project root. @default 'cdktf.out' */
@@ -25,7 +26,9 @@ export function buildApp(config: PlatformConfig, options: BuildOptions = {}): { 
   const stacks = new Map<string, EnvironmentStacks>();
   // Chart-values problems are configuration problems: collected from every environment, then reported at once.
   const valuesProblems: string[] = [];
-  for (const env of config.environments) {
+  for (const resolved of config.environments) {
+    // Every configuration string reaches Terraform as a literal (`${` -> `$${`, `%{` -> `%%{`).
+    const env = terraformLiterals(resolved);
     const backend = { outdir };
     const infra = new InfraStack(app, `${env.name}-infra`, { env, backend });
     try {

@@ -68,10 +68,10 @@ test('npm run review compares two synth outputs and flags replacement', () => {
   expect(r.stdout).toMatch(/`network_profile\.service_cidr`: `"10\.0\.0\.0\/16"` -> `"10\.1\.0\.0\/16"` \*\*forces replacement\*\*/);
 });
 
-test('npm run review without --base compares with the committed snapshot', () => {
+test('npm run review without --base compares with the committed stack snapshots', () => {
   const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'ts-run.js'), path.join(ROOT, 'scripts', 'review.ts')], { cwd: ROOT, encoding: 'utf8' });
   expect(r.status).toBe(0);
-  expect(r.stdout).toContain('compared with the last committed snapshot');
+  expect(r.stdout).toContain('compared with the stack snapshots committed at HEAD (`snapshots/platform/`)');
   // With nothing uncommitted the summary is empty; with local edits it lists them. Either way, every stack is there.
   for (const s of ['dev-infra', 'dev-platform', 'prod-infra', 'prod-platform']) expect(r.stdout).toMatch(new RegExp(`\\| ${s} \\| (unchanged|changed) \\|`));
 });
@@ -100,4 +100,19 @@ test('npm run review --help prints the usage on stdout and exits 0', () => {
   expect(r.stdout).toMatch(/^Usage: npm run review /);
   expect(r.stdout).toContain('--base <dir>');
   expect(r.stderr).toBe('');
+});
+
+test('npm run review -- --plan <folder> summarizes terraform show -json plans', () => {
+  const r = review('--plan', path.join(ROOT, '__tests__', 'fixtures', 'plans'));
+  expect(r.status).toBe(0);
+  expect(r.stdout).toMatch(/^## Infrastructure change summary\n\nFrom Terraform's plans \(`terraform show -json`\) of `prod-infra`, `prod-platform`/);
+  expect(r.stdout).toContain('| prod-infra | changed | 1 | 1 | 3 | 1 |');
+  expect(r.stdout).not.toMatch(/literal-/);
+});
+
+test('npm run review -- --plan with --base is a usage error; an unreadable plan exits 1', () => {
+  expect(review('--plan', 'x.json', '--base', 'cdktf.out').stderr).toMatch(/^review: --plan cannot be combined with --base or --head\n/);
+  const r = review('--plan', path.join(ROOT, 'package.json'));
+  expect(r.status).toBe(1);
+  expect(r.stderr).toMatch(/^review failed: .*package\.json: not a plan in Terraform's JSON format/);
 });

@@ -1,9 +1,5 @@
-/** The change summary on a known before/after pair, and the snapshot file as a base. */
-import { readFileSync } from 'fs';
-import * as path from 'path';
+/** The change summary on a known before/after pair. */
 import { diffStacks, replaces, reviewMarkdown, rotatesNodes } from '../../lib/baseline/review';
-import { stacksFromSnapshot } from '../../lib/baseline/snapshot-file';
-import { ROOT, synthAll } from '../helpers/synth';
 import { add, real } from './helpers';
 
 const before = real();
@@ -61,11 +57,6 @@ test('sensitive attribute values never appear in the summary', () => {
   expect(md).not.toMatch(/literal-value/);
 });
 
-test('the committed snapshot file parses back to the synthesized default stacks', () => {
-  const text = readFileSync(path.join(ROOT, '__tests__/stacks/__snapshots__/snapshot.test.ts.snap'), 'utf8');
-  expect(stacksFromSnapshot(text)).toEqual(synthAll());
-});
-
 test('replacement paths from the cluster list match synthesized paths with or without block indexes', () => {
   expect(replaces('azurerm_kubernetes_cluster', 'network_profile[0].pod_cidr', 'a', 'b')).toBe(true);
   expect(replaces('azurerm_kubernetes_cluster', 'network_profile.pod_cidr', 'a', 'b')).toBe(true);
@@ -91,29 +82,6 @@ test('pool rotation is flagged apart from replacement', () => {
   const pool = vm.find((c) => c.stack === 'prod-infra')!.changed.find((r) => r.type === 'azurerm_kubernetes_cluster_node_pool')!;
   expect(pool.attributes).toEqual([{ path: 'vm_size', before: 'Standard_D4s_v3', after: 'Standard_D8s_v3', forcesReplacement: false, rotatesNodes: true }]);
   expect(reviewMarkdown(vm, 'base')).toContain("`vm_size`: `\"Standard_D4s_v3\"` -> `\"Standard_D8s_v3\"` **rebuilds the pool's nodes**");
-});
-
-test('snapshot parsing round-trips multi-line Helm values, quotes, backticks and ${} tokens', () => {
-  const { format } = require('pretty-format') as typeof import('pretty-format');
-  const stack = {
-    resource: {
-      helm_release: {
-        ingress: {
-          chart: 'ingress-nginx',
-          values: ['controller:\n  replicaCount: 2\n  annotations:\n    a: "quoted", b\n  x: `tick` ${var.x}\n', 'single line'],
-          set: [{ name: 'a.b', value: '"' }],
-          count: 2,
-          enabled: true,
-          empty: {},
-          none: [],
-        },
-      },
-    },
-  };
-  const printed = format(stack, { escapeString: false, printBasicPrototype: false, indent: 2 });
-  const escaped = printed.replace(/`|\\|\$\{/g, '\\$&');
-  const file = `// Jest Snapshot v1\n\nexports[\`default stacks x-infra 1\`] = \`\n${escaped}\n\`;\n`;
-  expect(stacksFromSnapshot(file)).toEqual({ 'x-infra': stack });
 });
 
 describe('long and multi-line values', () => {
@@ -223,5 +191,30 @@ describe('backend and outputs', () => {
     expect(md).toContain('- output changed `cluster_ca_certificate` (sensitive)\n  - `value`: (sensitive) -> (sensitive)');
     expect(md).toContain('  - `description`: `"AKS cluster name."` -> `"The AKS cluster name."`');
     expect(md).not.toMatch(/literal-ca/);
+  });
+});
+
+describe('added and removed resources show their key attributes', () => {
+  const gpu = diffStacks(real(), real({ environments: { prod: { nodePools: { train: { kind: 'gpu', minCount: 0, maxCount: 2, count: 1 } } } } }));
+  const md = reviewMarkdown(gpu, 'base');
+
+  test('an added GPU pool shows its VM size, counts, zones and taints', () => {
+    const line = md.split('\n').find((l) => l.startsWith('- added `azurerm_kubernetes_cluster_node_pool.'))!;
+    expect(line).toContain('vm_size `"Standard_NC6s_v3"`');
+    expect(line).toMatch(/min_count `0`, max_count `2`/);
+    expect(line).toMatch(/node_taints `\[".*NoSchedule"\]`/);
+    expect(line).toContain('mode `"User"`');
+  });
+
+  test('a removed resource shows the attributes it had', () => {
+    const back = reviewMarkdown(diffStacks(real({ environments: { prod: { nodePools: { train: { kind: 'gpu' } } } } }), real()), 'base');
+    expect(back).toMatch(/- removed `azurerm_kubernetes_cluster_node_pool\.[^`]+`: name `"train"`, mode `"User"`, vm_size `"Standard_NC6s_v3"`/);
+  });
+
+  test('an added workload says which vault objects it reads and which role it is granted', () => {
+    const w = reviewMarkdown(diffStacks(real(), real({ environments: { prod: { workloads: { billing: { namespace: 'billing', objects: [{ name: 'stripe-key' }, { name: 'db-dsn' }] } } } } })), 'base');
+    expect(w).toMatch(/- added `kubernetes_manifest\.[^`]+`: manifest\.kind `"SecretProviderClass"`.*reads `\["stripe-key","db-dsn"\]`/);
+    expect(w).toMatch(/- added `azurerm_role_assignment\.[^`]+`: role_definition_name `"Key Vault Secrets User"`, scope `"\$\{azurerm_key_vault\.[^`]+\.id\}"`, principal_id/);
+    expect(w).toMatch(/- added `azurerm_federated_identity_credential\.[^`]+`: .*subject `"system:serviceaccount:billing:/);
   });
 });

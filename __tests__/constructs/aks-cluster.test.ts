@@ -1,5 +1,6 @@
 import { App, TerraformStack, Testing } from 'cdktf';
-import { AksCluster, ROLE_DEFINITION_IDS, type AksClusterProps } from '../../lib/constructs/aks-cluster';
+import { AksCluster, type AksClusterProps } from '../../lib/constructs/aks-cluster';
+import { BUILT_IN_ROLES } from '../../lib/constructs/role-assignment';
 import { all, only, stack, type StackJson } from '../helpers/synth';
 
 /** The cluster's diagnostic setting (other resources, such as the vault, have their own). */
@@ -16,9 +17,11 @@ const prodWith = (cluster: Record<string, unknown>, rest: Record<string, unknown
   stack('prod-infra', { environments: { prod: { cluster, ...rest } } });
 const devWith = (cluster: Record<string, unknown>, rest: Record<string, unknown> = {}) =>
   stack('dev-infra', { environments: { dev: { cluster, ...rest } } });
-/** Role assignments of a stack whose role definition ends with `roleId`. */
-const assignments = (s: StackJson, roleId: string) =>
-  Object.entries(all(s, 'azurerm_role_assignment')).filter(([, r]) => String(r.role_definition_id).endsWith(roleId));
+/** The control-plane identity's role assignments of one built-in role (granted by name). */
+const assignments = (s: StackJson, role: string) =>
+  Object.entries(all(s, 'azurerm_role_assignment')).filter(
+    ([, r]) => r.role_definition_name === role && /^\$\{azurerm_user_assigned_identity\.aks_identity_\w+\.principal_id\}$/.test(String(r.principal_id)),
+  );
 const PRIVATE = { apiServer: { access: 'private', authorizedIpRanges: [] } };
 
 describe('identity', () => {
@@ -30,7 +33,7 @@ describe('identity', () => {
 
   test.each([['dev', dev], ['prod', prod]])('%s: the kubelet identity is AKS-managed by default', (_, s) => {
     expect(cluster(s()).kubelet_identity).toBeUndefined();
-    expect(assignments(s(), ROLE_DEFINITION_IDS.managedIdentityOperator)).toHaveLength(0);
+    expect(assignments(s(), BUILT_IN_ROLES.managedIdentityOperator)).toHaveLength(0);
   });
 
   test('kubelet: create makes an identity, grants Managed Identity Operator on it, and the cluster waits for the grant', () => {
@@ -44,7 +47,7 @@ describe('identity', () => {
       client_id: `\${azurerm_user_assigned_identity.${key}.client_id}`,
       object_id: `\${azurerm_user_assigned_identity.${key}.principal_id}`,
     });
-    const [grantKey, grant] = assignments(s, ROLE_DEFINITION_IDS.managedIdentityOperator)[0];
+    const [grantKey, grant] = assignments(s, BUILT_IN_ROLES.managedIdentityOperator)[0];
     expect(grant.scope).toBe(`\${azurerm_user_assigned_identity.${key}.id}`);
     expect(grant.principal_id).toMatch(/^\$\{azurerm_user_assigned_identity\.aks_identity_\w+\.principal_id\}$/);
     expect(c.depends_on).toContain(`azurerm_role_assignment.${grantKey}`);
@@ -56,7 +59,7 @@ describe('identity', () => {
     const data = Object.values(s.data!.azurerm_user_assigned_identity)[0];
     expect(data).toMatchObject({ name: 'id-kubelet', resource_group_name: 'rg-ids' });
     expect(cluster(s).kubelet_identity).toMatchObject({ user_assigned_identity_id: idValue, client_id: expect.stringContaining('data.azurerm_user_assigned_identity') });
-    expect(assignments(s, ROLE_DEFINITION_IDS.managedIdentityOperator)[0][1].scope).toBe(idValue);
+    expect(assignments(s, BUILT_IN_ROLES.managedIdentityOperator)[0][1].scope).toBe(idValue);
   });
 });
 
@@ -117,7 +120,7 @@ describe('networking', () => {
 
   test('the control plane gets Network Contributor on the node subnet before the cluster is created', () => {
     const s = prod();
-    const [key, grant] = assignments(s, ROLE_DEFINITION_IDS.networkContributor)[0];
+    const [key, grant] = assignments(s, BUILT_IN_ROLES.networkContributor)[0];
     expect(grant.scope).toMatch(/^\$\{azurerm_subnet\.network_subnet-snet-nodes_\w+\.id\}$/);
     expect(cluster(s).depends_on).toContain(`azurerm_role_assignment.${key}`);
   });
@@ -146,7 +149,7 @@ describe('API server exposure', () => {
     const zone = '/subscriptions/1/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.koreacentral.azmk8s.io';
     const s = prodWith({ apiServer: { ...PRIVATE.apiServer, privateDnsZone: zone, publicFqdn: true } });
     expect(cluster(s)).toMatchObject({ private_dns_zone_id: zone, private_cluster_public_fqdn_enabled: true });
-    const [key, grant] = assignments(s, ROLE_DEFINITION_IDS.privateDnsZoneContributor)[0];
+    const [key, grant] = assignments(s, BUILT_IN_ROLES.privateDnsZoneContributor)[0];
     expect(grant.scope).toBe(zone);
     expect(cluster(s).depends_on).toContain(`azurerm_role_assignment.${key}`);
   });

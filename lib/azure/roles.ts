@@ -1,7 +1,6 @@
 /**
- * Azure built-in roles this platform assigns: names and, where a grant names the role by ID, the role-definition ID.
- * Built-in role IDs are the same in every Azure cloud (Microsoft Learn, "Azure built-in roles"). Grants go through
- * `grantRole` in lib/constructs/role-assignment.ts; nobody writes a role-definition ID by hand.
+ * Azure built-in roles this platform assigns, by what they are for, and the Key Vault facts that pick one. Grants go
+ * through `grantRole` in lib/constructs/role-assignment.ts, by role name; nobody writes a role-definition ID by hand.
  */
 import type { KeyVaultObjectType } from '../enums';
 
@@ -21,6 +20,8 @@ export const BUILT_IN_ROLES = {
   keyVaultAdministrator: 'Key Vault Administrator',
   /** Pull images from a container registry (what `az aks --attach-acr` assigns to the kubelet identity). */
   acrPull: 'AcrPull',
+  /** Push and pull images (a build pipeline's identity). */
+  acrPush: 'AcrPush',
   /** Read any resource in a scope (AGC's controller on the node resource group; AGIC on the gateway's group). */
   reader: 'Reader',
   /** Manage resources in a scope (AGIC on its gateway; Velero's azure-plugin snapshots on the node resource group). */
@@ -33,31 +34,13 @@ export const BUILT_IN_ROLES = {
   storageBlobDataContributor: 'Storage Blob Data Contributor',
   /** Configure Application Gateway for Containers (the ALB controller on the node resource group). */
   agcConfigurationManager: 'AppGw for Containers Configuration Manager',
-  /** Assign a user-assigned identity (the control-plane identity on the kubelet identity it hands to the nodes). */
+  /** Assign a user-assigned identity (the cluster's control plane on the kubelet identity). */
   managedIdentityOperator: 'Managed Identity Operator',
-  /** Manage records in private DNS zones (the control-plane identity on a private cluster's own zone). */
+  /** Manage records in a private DNS zone (the control plane on a custom private API server zone). */
   privateDnsZoneContributor: 'Private DNS Zone Contributor',
 } as const;
 
 export type BuiltInRole = (typeof BUILT_IN_ROLES)[keyof typeof BUILT_IN_ROLES];
-
-/**
- * Role-definition IDs (GUIDs) of the built-in roles granted by ID rather than by name (the cluster's control-plane
- * grants). Source: Microsoft Learn, "Azure built-in roles" (Identity, Networking sections).
- */
-export const ROLE_DEFINITION_IDS = {
-  managedIdentityOperator: 'f1a07417-d97a-45cb-824c-7a7467783830',
-  networkContributor: '4d97b98b-1d4f-4787-a291-c67834d212e7',
-  privateDnsZoneContributor: 'b12aa53e-6015-4669-85d0-8515ebb3ae7f',
-} as const;
-
-/** Roles that have a known role-definition ID. */
-export type RoleWithId = keyof typeof ROLE_DEFINITION_IDS;
-
-/** The `role_definition_id` of a built-in role, as the cluster's control-plane grants write it. */
-export function roleDefinitionId(role: RoleWithId): string {
-  return `/providers/Microsoft.Authorization/roleDefinitions/${ROLE_DEFINITION_IDS[role]}`;
-}
 
 /** The least role that lets the Secrets Store CSI driver read one object type from an RBAC vault (seed 000). */
 export function keyVaultReadRole(type: KeyVaultObjectType): BuiltInRole {

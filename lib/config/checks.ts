@@ -10,6 +10,7 @@ import type { ResolvedEnvironment } from './model';
 import type { Problem } from './problem';
 import { checkAddons } from './checks-addons';
 import { checkBaseline } from './baseline-checks';
+import { checkRegistry } from './checks-registry';
 
 export type { Problem };
 
@@ -338,6 +339,7 @@ export function checkEnvironment(env: ResolvedEnvironment, baselineRules?: Reado
   checkEgressAndPools(env, out);
   checkWorkloadIdentities(env, out);
   checkAddons(env, out);
+  checkRegistry(env, out);
   out.push(...checkBaseline(env, baselineRules));
   return out;
 }

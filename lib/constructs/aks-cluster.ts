@@ -5,8 +5,7 @@ import {
   type KubernetesClusterMaintenanceWindowAutoUpgrade,
 } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
 import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { ROLE_DEFINITION_IDS, type RoleWithId } from '../azure/roles';
-import { grantRole } from './role-assignment';
+import { BUILT_IN_ROLES, grantRole, type BuiltInRole } from './role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { WorkloadIdentity, type WorkloadIdentityProps } from './workload-identity';
 import type {
@@ -245,8 +244,6 @@ export interface AksClusterProps {
   readonly ingressApplicationGatewayId?: string;
 }
 
-export { ROLE_DEFINITION_IDS };
-
 /**
  * An AKS cluster with the baseline's identity and access settings: a user-assigned control-plane identity, Entra
  * ID with Azure RBAC, local accounts disabled, OIDC issuer and workload identity, and the Key Vault secrets
@@ -294,15 +291,15 @@ export class AksCluster extends Construct {
     // control-plane identity cannot operate, so the grant must exist before the cluster (depends_on below).
     this.ownKubeletIdentity = props.kubeletIdentity;
     if (props.kubeletIdentity) {
-      this.controlPlaneGrants.push(this.grantControlPlane('kubelet-identity-operator', props.kubeletIdentity.id, 'managedIdentityOperator'));
+      this.controlPlaneGrants.push(this.grantControlPlane('kubelet-identity-operator', props.kubeletIdentity.id, BUILT_IN_ROLES.managedIdentityOperator));
     }
     if (net.nodeSubnetId && (net.grantSubnetAccess ?? true)) {
-      this.controlPlaneGrants.push(this.grantControlPlane('subnet-network-contributor', net.nodeSubnetId, 'networkContributor'));
+      this.controlPlaneGrants.push(this.grantControlPlane('subnet-network-contributor', net.nodeSubnetId, BUILT_IN_ROLES.networkContributor));
     }
     const access = api.access ?? 'private';
     const dnsZone = api.privateDnsZoneId ?? 'System';
     if (access === 'private' && dnsZone !== 'System' && dnsZone !== 'None') {
-      this.controlPlaneGrants.push(this.grantControlPlane('private-dns-zone-contributor', dnsZone, 'privateDnsZoneContributor'));
+      this.controlPlaneGrants.push(this.grantControlPlane('private-dns-zone-contributor', dnsZone, BUILT_IN_ROLES.privateDnsZoneContributor));
     }
 
     const plugin = net.plugin ?? 'azure';
@@ -448,9 +445,13 @@ export class AksCluster extends Construct {
     });
   }
 
-  private grantControlPlane(id: string, scope: string, role: RoleWithId): RoleAssignment {
-    // By ID: a new identity can take a while to replicate in Entra ID; grantRole skips that check for service principals.
-    return grantRole(this, id, { scope, roleById: role, principalId: this.identity.principalId });
+  /**
+   * Through the one grant helper, by role name: a bare `/providers/...` role-definition ID would differ from the
+   * subscription-scoped ID the provider reads back, and as `role_definition_id` is ForceNew every plan would replace
+   * the grant (hashicorp/terraform-provider-azurerm internal/services/authorization/role_assignment_resource.go).
+   */
+  private grantControlPlane(id: string, scope: string, role: BuiltInRole): RoleAssignment {
+    return grantRole(this, id, { scope, principalId: this.identity.principalId, role });
   }
 
   /**

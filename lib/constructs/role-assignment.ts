@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { BUILT_IN_ROLES, ROLE_DEFINITION_IDS, keyVaultObjectScope, keyVaultReadRole, roleDefinitionId, roleSlug, type BuiltInRole, type RoleWithId } from '../azure/roles';
+import { BUILT_IN_ROLES, keyVaultObjectScope, keyVaultReadRole, roleSlug, type BuiltInRole } from '../azure/roles';
 
-export { BUILT_IN_ROLES, ROLE_DEFINITION_IDS, keyVaultObjectScope, keyVaultReadRole, roleSlug, type BuiltInRole };
+export { BUILT_IN_ROLES, keyVaultObjectScope, keyVaultReadRole, roleSlug, type BuiltInRole };
 
 /** Something a role can be granted to. */
 export interface IPrincipal {
@@ -20,14 +20,8 @@ export interface RoleGrantProps {
   readonly scope: string;
   /** The principal that gets the role. */
   readonly principalId: string;
-  /** The built-in role, named (`role_definition_name`). Give this or `roleById`. */
-  readonly role?: BuiltInRole;
-  /**
-   * The built-in role by its role-definition ID (`role_definition_id`), for grants that must not depend on a name
-   * lookup. Give this or `role`.
-   * @default - by name
-   */
-  readonly roleById?: RoleWithId;
+  /** The built-in role. */
+  readonly role: BuiltInRole;
   /**
    * Principal type. Managed identities are service principals; stating it skips the Entra ID lookup that makes a
    * fresh identity's first assignment fail while it replicates.
@@ -37,19 +31,16 @@ export interface RoleGrantProps {
 }
 
 /**
- * One `azurerm_role_assignment` of a built-in role, by name or by ID: the one place a grant is written. For service principals (managed identities) the Entra
+ * One `azurerm_role_assignment` of a built-in role by name. For service principals (managed identities) the Entra
  * ID existence check is skipped: a freshly created identity may not have replicated yet.
  */
 export function grantRole(scope: Construct, id: string, props: RoleGrantProps): RoleAssignment {
   const principalType = props.principalType ?? 'ServicePrincipal';
-  if ((props.role === undefined) === (props.roleById === undefined)) throw new Error(`grantRole ${id}: give exactly one of role and roleById`);
   return new RoleAssignment(scope, id, {
     scope: props.scope,
     principalId: props.principalId,
     roleDefinitionName: props.role,
-    roleDefinitionId: props.roleById && roleDefinitionId(props.roleById),
     principalType,
     skipServicePrincipalAadCheck: principalType === 'ServicePrincipal' ? true : undefined,
   });
 }
-

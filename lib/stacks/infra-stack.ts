@@ -26,6 +26,7 @@ import type { WorkloadIdentity } from '../constructs/workload-identity';
 import { buildAddonInfra, type AddonInfra, type AddonInfraOutputs } from './addon-infra';
 import { configureBackend, type BackendContext } from './backend';
 import { wireInfraSecrets, type WorkloadBinding } from './secrets-wiring';
+import { wireRegistryExtras } from './registry-wiring';
 import { backupAllowsNodeSubnet, vaultAllowsNodeSubnet } from '../config/node-subnet-access';
 
 export interface InfraStackProps {
@@ -204,6 +205,7 @@ export class InfraStack extends TerraformStack {
     });
     this.keyVault = secrets.keyVault;
     this.registry = secrets.registry;
+    wireRegistryExtras(this, env, this.registry, this.logAnalyticsWorkspaceId);
     // The Trivy operator scans images in the platform registry through its workload identity: no registry password.
     this.addons.trivy?.grantPull(this.registry.id);
     this.workloadIdentities = secrets.workloadIdentities;

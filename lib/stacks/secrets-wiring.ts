@@ -18,6 +18,7 @@ import { ConnectionConfigMap, type ConnectionTargets } from '../constructs/k8s/c
 import { BUILT_IN_ROLES, grantRole, roleSlug, type IPrincipal } from '../constructs/role-assignment';
 import type { WorkloadConfig } from '../config/schema/workloads';
 import type { WorkloadIdentity } from '../constructs/workload-identity';
+import { registryProps } from './registry-wiring';
 
 export { BUILT_IN_NAMESPACES };
 
@@ -108,16 +109,7 @@ export function wireInfraSecrets(
   const acr = env.acr;
   const registry: IContainerRegistry = acr.existingId
     ? ContainerRegistry.fromRegistryId(scope, 'acr', acr.existingId)
-    : new ContainerRegistry(scope, 'acr', {
-        name: env.names.acr,
-        resourceGroupName,
-        location: env.location,
-        sku: acr.sku,
-        zoneRedundancy: acr.zoneRedundancy,
-        retentionDays: acr.retentionDays,
-        publicNetworkAccess: acr.publicNetworkAccess,
-        tags: env.tags,
-      });
+    : new ContainerRegistry(scope, 'acr', registryProps(env, resourceGroupName));
   if (acr.attach) {
     const grant = registry.grantPull({ principalId: cluster.kubeletIdentity.objectId, principalName: 'kubelet' });
     // A bring-your-own kubelet identity gets AcrPull before the cluster is created (seed 003).
