@@ -6,8 +6,8 @@
  */
 import { SUBNET_ROLE_FACTS, zoneNameOfId } from '../azure/network-roles';
 import { AKS_DEFAULT_POD_CIDR } from './checks-cluster-settings';
-import { contains, overlaps } from './cidr';
-import type { Problem } from './checks';
+import { contains, overlaps } from '../azure/cidr';
+import type { Problem } from './problem';
 import { described } from './errors';
 import type { ResolvedEnvironment } from './model';
 import { endpointSubnet, firewallRoute, hasVnet, plannedEndpoints, plannedSubnets, subnetOfRole } from './network-plan';
