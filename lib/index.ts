@@ -17,7 +17,7 @@ export * from './constructs/container-insights';
 export * from './constructs/diagnostic-setting';
 export * from './constructs/managed-prometheus';
 export * from './constructs/prometheus-alerts';
-export * from './constructs/replacement';
+export * from './azure/replacement';
 export * from './constructs/network/egress-firewall';
 export * from './constructs/network/firewall-route-table';
 export * from './constructs/network/hub-peering';
