@@ -77,6 +77,11 @@ test('config imports no construct, stack, baseline, runbook or app file', () => 
   expect(edges(/^config\//, /^(constructs|stacks|baseline|runbook|docs)\/|^(app|synth)\.ts$/)).toEqual([]);
 });
 
+test("an add-on's constructs import no config, stack or baseline file (only its addon.ts reads the configuration)", () => {
+  expect(edges(/^addons\/(?!.*\/addon\.ts$|add-on\.ts$|registry\.ts$)/, /^(config|stacks|baseline|runbook)\/|^(app|synth)\.ts$/)).toEqual([]);
+  expect(edges(/^addons\//, /^(stacks|baseline|runbook)\/|^(app|synth)\.ts$/)).toEqual([]);
+});
+
 test('constructs import no config, stack, baseline or runbook file', () => {
   expect(edges(/^constructs\//, /^(config|stacks|baseline|runbook)\/|^(app|synth)\.ts$/)).toEqual([]);
 });
@@ -92,8 +97,8 @@ test('the shared facts import only each other', () => {
   expect(edges(SHARED, /./).filter((e) => !SHARED.test(e.split(' -> ')[1]))).toEqual([]);
 });
 
-test('nothing but the stacks and the app (app.ts, synth.ts) imports a stack file', () => {
-  expect(edges(/^(?!stacks\/|(app|synth)\.ts$)/, /^stacks\//)).toEqual([]);
+test('nothing but the stacks, the app (app.ts, synth.ts) and the public entry (index.ts) imports a stack file', () => {
+  expect(edges(/^(?!stacks\/|(app|synth|index)\.ts$)/, /^stacks\//)).toEqual([]);
 });
 
 test('no file imports itself at run time through others (no cycles)', () => {
