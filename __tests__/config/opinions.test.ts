@@ -62,14 +62,19 @@ describe('system pool: only_critical_addons_enabled is a setting', () => {
   });
 
   test('criticalAddonsOnly: false on a single-pool cluster', () => {
-    const s = prodInfra((p) => (p.nodePools = { system: { kind: 'system', criticalAddonsOnly: false } }));
+    const s = prodInfra((p) => (p.nodePools = { system: { kind: 'system', criticalAddonsOnly: false }, apps: null, gpu: null, spot: null }));
     expect(cluster(s).default_node_pool.only_critical_addons_enabled).toBe(false);
     expect(pools(s)).toEqual({});
   });
 
   test('on with no user pool is refused, naming both', () => {
-    const lines = problems(prodText((p) => (p.nodePools = { system: { kind: 'system' } })));
-    expect(lines.join('\n')).toMatch(/nodePools\.system\.criticalAddonsOnly.*no untainted Linux user pool.*criticalAddonsOnly: false.*or a pool of kind user/);
+    const lines = problems(prodText((p) => (p.nodePools = { system: { kind: 'system' }, apps: null, gpu: null, spot: null })));
+    expect(lines.join('\n')).toMatch(/nodePools\.system\.criticalAddonsOnly.*no user pool exists.*criticalAddonsOnly: false.*or a pool of kind user/);
+  });
+
+  test('only tainted user pools: accepted with a warning that untolerating pods stay Pending', () => {
+    const cfg = config(prodText((p) => (p.nodePools = { system: { kind: 'system' }, gpu: { kind: 'gpu' }, apps: null, spot: null })));
+    expect(cfg.warnings.join('\n')).toMatch(/prod: every user pool is tainted and nodePools\.system takes only critical add-ons/);
   });
 
   test('refused on a pool that is not the system pool', () => {

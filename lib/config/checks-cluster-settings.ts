@@ -79,11 +79,11 @@ export function checkClusterSettings(env: ResolvedEnvironment, out: Problem[]): 
 
 function checkPools(env: ResolvedEnvironment, out: Problem[]): void {
   const system = env.nodePools.find((p) => p.kind === 'system');
-  const userPools = env.nodePools.filter((p) => p.mode === 'User' && p.osType === 'Linux' && p.taints.length === 0);
+  const userPools = env.nodePools.filter((p) => p.mode === 'User');
   if (system && system.criticalAddonsOnly !== false && userPools.length === 0) {
     out.push({
       path: `nodePools.${system.name}.criticalAddonsOnly`,
-      message: 'the system pool takes only critical add-ons (CriticalAddonsOnly taint), and no untainted Linux user pool exists for workloads and the other add-ons',
+      message: 'the system pool takes only critical add-ons (CriticalAddonsOnly taint), and no user pool exists for workloads and the other add-ons',
       got: described(`criticalAddonsOnly true, pools: ${env.nodePools.map((p) => `${p.name} (${p.kind})`).join(', ')}`),
       allowed: `criticalAddonsOnly: false on nodePools.${system.name} (a single-pool cluster), or a pool of kind user in nodePools`,
     });
@@ -169,6 +169,11 @@ function checkNetworkPolicyEngine(env: ResolvedEnvironment, out: Problem[]): voi
 /** Things worth saying about these settings that are not errors. */
 export function clusterSettingsWarnings(env: ResolvedEnvironment): string[] {
   const out: string[] = [];
+  const system = env.nodePools.find((p) => p.kind === 'system');
+  const open = env.nodePools.filter((p) => p.mode === 'User' && p.osType === 'Linux' && p.taints.length === 0);
+  if (system && system.criticalAddonsOnly !== false && open.length === 0 && env.nodePools.some((p) => p.mode === 'User')) {
+    out.push(`every user pool is tainted and nodePools.${system.name} takes only critical add-ons: pods without tolerations (the add-ons' among them) will stay Pending`);
+  }
   if (env.network.policy === 'none') {
     out.push('network.policy is none: no NetworkPolicies are written (nothing would enforce them); namespaces are not isolated from each other');
   }
