@@ -37,7 +37,7 @@ export interface AddonInfra {
 export function buildAddonInfra(
   scope: Construct,
   env: ResolvedEnvironment,
-  rg: ResourceGroup,
+  rg: Pick<ResourceGroup, 'name'>,
   cluster: AksCluster,
   /** The VNet the infra stack created, if it did: the AGC subnet goes there, by reference (so it waits for it). */
   network?: VirtualNetwork,
