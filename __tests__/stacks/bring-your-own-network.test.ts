@@ -51,3 +51,25 @@ describe('an existing VNet', () => {
     expect(byPath(s, 'azurerm_kubernetes_cluster', 'aks/cluster').body.depends_on).toContain(`azurerm_role_assignment.${grant[0]}`);
   });
 });
+
+describe('Application Gateway for Containers in the landing zone\'s subnet', () => {
+  const patch = prod({
+    ingress: { controller: 'agc' },
+    network: { vnet: { subnets: { 'snet-agc': { role: 'applicationGatewayForContainers', cidr: '10.232.32.0/24' } } } },
+  });
+
+  test('the role subnet (delegated to trafficControllers) replaces ingress.agc.subnetCidr; the ALB identity joins it', () => {
+    const s = stack('prod-infra', patch);
+    const subnet = byPath(s, 'azurerm_subnet', 'subnet-snet-agc');
+    expect(subnet.body.delegation[0].service_delegation.name).toBe('Microsoft.ServiceNetworking/trafficControllers');
+    expect(Object.values(all(s, 'azurerm_subnet')).map((x) => x.name).sort()).toEqual(['snet-agc', 'snet-nodes']);
+    const grant = byPath(s, 'azurerm_role_assignment', 'agc/subnet-network-contributor').body;
+    expect(grant.scope).toBe(ref('azurerm_subnet', subnet.name, 'id'));
+  });
+
+  test('pods accept the AGC proxies from the role subnet\'s range', () => {
+    const p = stack('prod-platform', { environments: { prod: { ...(patch.environments.prod as object), namespaces: { production: { denyAllIngress: true } } } } });
+    const policies = Object.values(all(p, 'kubernetes_network_policy_v1')).filter((x) => JSON.stringify(x).includes('10.232.32.0/24'));
+    expect(policies.length).toBeGreaterThan(0);
+  });
+});

@@ -43,6 +43,8 @@ export function buildAddonInfra(
   network?: VirtualNetwork,
   /** The cluster's node subnet (created or given): Velero's traffic comes from it. */
   nodeSubnetId?: string,
+  /** The landing zone's applicationGatewayForContainers subnet, when it has one: AGC uses it instead of creating one. */
+  agcSubnetId?: string,
 ): AddonInfra {
   const base = { resourceGroupName: rg.name, location: env.location, oidcIssuerUrl: cluster.oidcIssuerUrl, tags: env.tags };
   const nodeRgId = cluster.resource.nodeResourceGroupId;
@@ -68,7 +70,8 @@ export function buildAddonInfra(
           ...base,
           virtualNetworkName: ing.agc.virtualNetworkName ?? network?.resource.name ?? env.names.virtualNetwork,
           virtualNetworkResourceGroupName: ing.agc.virtualNetworkResourceGroup ?? rg.name,
-          subnetCidr: ing.agc.subnetCidr!,
+          subnetCidr: agcSubnetId ? undefined : ing.agc.subnetCidr,
+          subnetId: agcSubnetId,
           nodeResourceGroupId: nodeRgId,
           controllerNamespace: ing.agc.namespace,
           identityName: `id-alb-${env.project}-${env.name}`,
@@ -113,7 +116,7 @@ export function buildAddonInfra(
         resourceGroupName: velero.storageAccount.resourceGroupName,
         containerName: velero.container.name,
       },
-      agc: agc && { clientId: agc.identity.clientId, subnetId: agc.subnet.id },
+      agc: agc && { clientId: agc.identity.clientId, subnetId: agc.subnetId },
       ingressPublicIp: ingressPublicIp && { name: ingressPublicIp.name, resourceGroupName: ingressPublicIp.publicIp.resourceGroupName },
       trivy: trivy && { clientId: trivy.identity.clientId },
     },

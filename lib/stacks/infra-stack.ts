@@ -199,7 +199,7 @@ export class InfraStack extends TerraformStack {
         : undefined,
     });
     wireClusterNetwork(env, this.spoke, this.cluster);
-    this.addons = buildAddonInfra(this, env, this.resourceGroup, this.cluster, this.network, this.nodeSubnetId);
+    this.addons = buildAddonInfra(this, env, this.resourceGroup, this.cluster, this.network, this.nodeSubnetId, this.spoke.subnetId('applicationGatewayForContainers'));
 
     const secrets = wireInfraSecrets(this, env, this.cluster, this.resourceGroup.name, {
       logAnalyticsWorkspaceId: this.logAnalyticsWorkspaceId,
