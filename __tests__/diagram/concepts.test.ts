@@ -113,6 +113,16 @@ test('an existing resource named by its resource ID is a concept of its own, mar
   expect(m.grants).toContainEqual({ principal: 'identity_kubelet', role: 'Reader', scope: shared.replace('acrshared', 'acrother') });
 });
 
+test('alert rules join the action group they notify: one alerts node with its rule and receiver counts (FIXTURE)', () => {
+  const s = real();
+  add(s, 'prod-infra', 'azurerm_monitor_action_group', 'ag', { name: 'ag-ops', email_receiver: [{ name: 'ops', email_address: 'ops@example.com' }] });
+  add(s, 'prod-infra', 'azurerm_monitor_metric_alert', 'cpu', { name: 'cpu', scopes: [clusterRef(s)], action: [{ action_group_id: '${azurerm_monitor_action_group.ag.id}' }] });
+  add(s, 'prod-infra', 'azurerm_monitor_activity_log_alert', 'health', { name: 'health', scopes: [clusterRef(s)], action: [{ action_group_id: '${azurerm_monitor_action_group.ag.id}' }] });
+  const alerts = conceptModel(view(s)).nodes.find((n) => n.kind === 'alerts')!;
+  expect(alerts).toMatchObject({ group: 'observability', title: 'alerts', details: ['ag-ops', '2 alert rules · 1 receiver'] });
+  expect(alerts.resources).toHaveLength(3);
+});
+
 test('Mermaid: a box per stack and per concern, labelled edges, under the default size limits', () => {
   const text = conceptMermaid(prod);
   expect(text).toMatch(/^flowchart LR\n {2}subgraph prod_infra\["prod-infra: applied first \(azuread, azurerm\)"\]\n {4}subgraph prod_infra__network\["network"\]/);

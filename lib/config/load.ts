@@ -15,6 +15,7 @@ import { resolveEnvironment } from './resolve';
 import { DEFAULT_NODE_POOLS, environmentSchema, topLevelSchema } from './schema';
 import { ALLOWED_BY_PATTERN } from './schema/common';
 import { environmentWarnings } from './warnings';
+import { vnetOverlapWarnings } from './warnings-vnet-overlap';
 import { knownKeys, schemaAt } from './zod-walk';
 
 type Key = string | number;
@@ -93,6 +94,7 @@ export function parseConfig(text: string, source: string, options: ConfigOptions
     environments.push(env);
   }
   if (problems.length > 0) throw new ConfigError(source, sortUnique(problems));
+  warnings.push(...vnetOverlapWarnings(environments));
   return { project: file.project, owner: file.owner, source, environments, warnings };
 }
 
