@@ -2,6 +2,7 @@
 // Bundles main.ts and everything it imports into dist/main.js: one file loads much faster than hundreds of
 // CommonJS modules (see README, "Speed").
 const { build } = require('esbuild');
+const fs = require('fs');
 const path = require('path');
 
 const root = path.resolve(__dirname, '..');
@@ -47,7 +48,20 @@ const lazyArchiver = {
   },
 };
 
+// Atomic bundle write: esbuild hands the files back (write: false) and each is written to a temporary name and renamed
+// over the old one, so a synth starting meanwhile (another terminal, a parallel test) reads the old bundle or the new
+// one, never half of one.
+function writeAtomically(outputFiles) {
+  for (const f of outputFiles) {
+    fs.mkdirSync(path.dirname(f.path), { recursive: true });
+    const tmp = `${f.path}.${process.pid}.${Date.now()}.tmp`;
+    fs.writeFileSync(tmp, f.contents);
+    fs.renameSync(tmp, f.path);
+  }
+}
+
 build({
+  write: false,
   entryPoints: [path.join(root, 'main.ts')],
   outfile: path.join(root, 'dist', 'main.js'),
   bundle: true,
@@ -60,4 +74,6 @@ build({
   minifySyntax: true,
   logLevel: 'warning',
   plugins: [lazyTokenTraces, lazyArchiver],
-}).catch(() => process.exit(1));
+})
+  .then((result) => writeAtomically(result.outputFiles))
+  .catch(() => process.exit(1));

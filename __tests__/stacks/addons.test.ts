@@ -76,7 +76,7 @@ describe('ingress-nginx (the default ingress)', () => {
     const infra = stack('prod-infra', patch);
     const ip = only(infra, 'azurerm_public_ip');
     expect(ip).toMatchObject({ allocation_method: 'Static', sku: 'Standard', name: 'pip-ingress-demo-prod', zones: ['1', '2', '3'] });
-    const grant = Object.values(all(infra, 'azurerm_role_assignment')).find((r) => r.role_definition_name === 'Network Contributor')!;
+    const grant = Object.values(all(infra, 'azurerm_role_assignment')).find((r) => r.role_definition_name === 'Network Contributor' && String(r.scope).startsWith('${azurerm_public_ip.'))!;
     expect(grant.scope).toMatch(/^\$\{azurerm_public_ip\.[\w-]+\.id\}$/);
     expect(grant.principal_id).toMatch(/^\$\{azurerm_user_assigned_identity\.aks_identity_[\w]+\.principal_id\}$/);
     const ann = values(stack('prod-platform', patch), 'ingress-nginx').controller.service.annotations;
@@ -213,6 +213,9 @@ describe('Trivy operator', () => {
     expect(v.serviceAccount.annotations['azure.workload.identity/client-id']).toMatch(REMOTE);
     expect(v.trivyOperator.scanJobPodTemplateLabels).toBe('azure.workload.identity/use=true');
     expect(v.trivyOperator.scanJobAutomountServiceAccountToken).toBeUndefined();
+    // The operator pod's label goes where chart 0.34.0's deployment reads it (operator.podLabels), not top level.
+    expect(v.operator.podLabels).toEqual({ 'azure.workload.identity/use': 'true' });
+    expect(v.podLabels).toBeUndefined();
     const fic = Object.values(all(stack('prod-infra'), 'azurerm_federated_identity_credential')).find((f) => f.subject.includes('trivy'))!;
     expect(fic.subject).toBe('system:serviceaccount:trivy-system:trivy-operator');
   });

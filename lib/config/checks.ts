@@ -8,6 +8,7 @@ import { checkIdentity as checkWorkloadIdentities } from './identity-checks';
 import type { ResolvedEnvironment } from './model';
 import { checkAddons } from './checks-addons';
 import { checkBaseline } from './baseline-checks';
+import { checkLimits } from './checks-limits';
 
 export interface Problem {
   /** Dotted path inside the environment, e.g. `network.dnsServiceIp`. */
@@ -368,6 +369,7 @@ export function checkEnvironment(env: ResolvedEnvironment): Problem[] {
   checkEgressAndPools(env, out);
   checkWorkloadIdentities(env, out);
   checkAddons(env, out);
+  checkLimits(env, out);
   out.push(...checkBaseline(env));
   return out;
 }

@@ -39,4 +39,30 @@ export const azureResourceId = pattern(
   'an Azure resource ID (/subscriptions/<id>/resourceGroups/<rg>/providers/<namespace>/<type>/<name>)',
 );
 
-export const tags = z.record(z.string(), z.string());
+/**
+ * Azure resource tags. Names: at most 128 characters (512 elsewhere, 128 on storage accounts, which are tagged too),
+ * none of `< > % & \ ? /`; values at most 256 characters; at most 50 tags on a resource (checked on the merged tags).
+ * Source: Microsoft Learn, "Use tags to organize your Azure resources", Limitations.
+ */
+export const tags = z.record(
+  pattern(/^[^<>%&\\?/]{1,128}$/, '1-128 characters, none of < > % & \\ ? / (Azure tag names)'),
+  z.string().max(256, { message: 'is longer than an Azure tag value may be' }),
+);
+
+/** A Kubernetes label name segment: 1-63 alphanumerics, `-`, `_`, `.`, starting and ending alphanumeric. */
+const LABEL_NAME = '[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?';
+/** An optional DNS-subdomain prefix (at most 253 characters) and `/`, then a name. */
+const LABEL_KEY = new RegExp(`^(?=.{1,317}$)([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?${LABEL_NAME}$`);
+
+/**
+ * Kubernetes labels (also AKS node labels): keys are an optional DNS-subdomain prefix and `/` and a name of at most 63
+ * characters; values are empty or a name of at most 63 characters. Source: Kubernetes docs, "Labels and Selectors",
+ * Syntax and character set.
+ */
+export const k8sLabels = z.record(
+  pattern(LABEL_KEY, 'a label key: optional DNS prefix and /, then 1-63 letters, digits, - _ . starting and ending with a letter or digit').refine(
+    (k) => !k.includes('/') || k.indexOf('/') <= 253,
+    { message: 'label key prefix is longer than 253 characters' },
+  ),
+  pattern(new RegExp(`^(${LABEL_NAME})?$`), 'a label value: empty or 1-63 letters, digits, - _ . starting and ending with a letter or digit'),
+);

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { k8sLabels } from './common';
 import { SEED_RESOURCE_QUOTA } from '../../constructs/k8s/namespace-baseline';
 
 const cpuMemory = z.strictObject({ cpu: z.string().min(1), memory: z.string().min(1) });
-const labels = z.record(z.string(), z.string());
+const labels = k8sLabels;
 const cidr = z.string().regex(/^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/);
 
 const allowRule = z.strictObject({

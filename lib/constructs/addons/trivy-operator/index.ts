@@ -82,7 +82,9 @@ export class TrivyOperator extends Construct {
     const computed: Values = props.clientId
       ? {
           serviceAccount: { annotations: { 'azure.workload.identity/client-id': props.clientId } },
-          podLabels: { 'azure.workload.identity/use': 'true' },
+          // The chart reads the operator pod's labels from operator.podLabels (templates/deployment.yaml); a top-level
+          // podLabels is never read, and the pod would silently lack the workload identity label.
+          operator: { podLabels: { 'azure.workload.identity/use': 'true' } },
           // The webhook projects its own token for Entra ID; the Kubernetes API token stays unmounted (chart default).
           trivyOperator: { scanJobPodTemplateLabels: 'azure.workload.identity/use=true' },
         }
