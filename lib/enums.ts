@@ -60,6 +60,18 @@ export const ACR_SKUS = ['Basic', 'Standard', 'Premium'] as const;
 /** Container registry tier. Zone redundancy, retention policy and private endpoints need Premium. */
 export type AcrSku = (typeof ACR_SKUS)[number];
 
+/** Log categories of a container registry's diagnostic setting (Microsoft.ContainerRegistry/registries). */
+export const ACR_DIAGNOSTIC_CATEGORIES = ['ContainerRegistryRepositoryEvents', 'ContainerRegistryLoginEvents'] as const;
+export type AcrDiagnosticCategory = (typeof ACR_DIAGNOSTIC_CATEGORIES)[number];
+
+/** Who passes a registry firewall besides its IP rules (`network_rule_bypass_option`). */
+export const ACR_NETWORK_BYPASS = ['AzureServices', 'None'] as const;
+export type AcrNetworkBypass = (typeof ACR_NETWORK_BYPASS)[number];
+
+/** Entra ID principal kinds a role is granted to (`principal_type`). */
+export const PRINCIPAL_TYPES = ['ServicePrincipal', 'User', 'Group'] as const;
+export type PrincipalType = (typeof PRINCIPAL_TYPES)[number];
+
 export const GRANT_SCOPES = ['vault', 'object'] as const;
 /** Where a Key Vault read grant applies: the whole vault, or each named object alone (RBAC only). */
 export type GrantScope = (typeof GRANT_SCOPES)[number];

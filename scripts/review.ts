@@ -1,5 +1,6 @@
 /**
  * `npm run review [-- --base path/to/old/cdktf.out] [--head path/to/new/cdktf.out] [--out file.md]`
+ * `npm run review -- --plan <plan.json|folder> [--plan ...] [--out file.md]`
  *
  * Prints (or writes) a Markdown change summary per stack for a pull request. Base: the stack snapshots committed at
  * HEAD (`snapshots/platform/*.tf.json`, or the files on disk when git is unavailable), or an earlier synth output
@@ -13,6 +14,7 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { buildApp } from '../lib/app';
 import { readStacks, type StackJson } from '../lib/baseline';
+import { planChanges, readPlans } from '../lib/baseline/plan-review';
 import { diffStacks, reviewMarkdown } from '../lib/baseline/review';
 import { ConfigError, configPath, loadConfig } from '../lib/config';
 import { SNAPSHOT_SUFFIX, snapshotFile, snapshotSources, stacksFromSnapshots, type SnapshotSource } from '../lib/snapshots';
@@ -20,22 +22,26 @@ import { SNAPSHOT_SUFFIX, snapshotFile, snapshotSources, stacksFromSnapshots, ty
 const root = path.resolve(path.dirname(process.argv[1]), '..');
 
 const USAGE = `Usage: npm run review [-- [--base <dir>] [--head <dir>] [--out <file>]]
+       npm run review -- --plan <file|folder> [--plan ...] [--out <file>]
 
 Prints a Markdown change summary per stack, for a pull request.
 
   --base <dir>   compare with this earlier synth output (default: the stack snapshots
                  committed at HEAD, snapshots/platform/*.tf.json)
   --head <dir>   the new synth output (default: synthesize platform.yaml in memory)
+  --plan <path>  summarize Terraform's plans instead: a \`terraform show -json\` file per stack
+                 (named <stack>.json), or a folder of them (<stack>.json or <stack>/plan.json);
+                 repeatable; replacement, drift and unknown values as Terraform reports them
   --out <file>   write the summary to a file instead of stdout
   --help, -h     print this help
 `;
 
-const VALUE_FLAGS = ['--base', '--head', '--out'] as const;
-type Options = Partial<Record<(typeof VALUE_FLAGS)[number], string>> & { help?: boolean };
+const VALUE_FLAGS = ['--base', '--head', '--out', '--plan'] as const;
+type Options = Partial<Record<(typeof VALUE_FLAGS)[number], string>> & { help?: boolean; plans: string[] };
 
 /** Parses the command line; throws a message naming the bad argument. `--flag=value` works too. */
 function parseArgs(argv: readonly string[]): Options {
-  const opts: Options = {};
+  const opts: Options = { plans: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--help' || a === '-h') {
@@ -47,9 +53,14 @@ function parseArgs(argv: readonly string[]): Options {
     if (!VALUE_FLAGS.includes(name)) throw new Error(`unknown argument ${JSON.stringify(a)}`);
     const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
     if (value === undefined || value === '' || (eq < 0 && value.startsWith('--'))) throw new Error(`${name} needs a value`);
+    if (name === '--plan') {
+      opts.plans.push(value);
+      continue;
+    }
     if (opts[name] !== undefined) throw new Error(`${name} given twice`);
     opts[name] = value;
   }
+  if (opts.plans.length && (opts['--base'] || opts['--head'])) throw new Error('--plan cannot be combined with --base or --head');
   return opts;
 }
 
@@ -93,6 +104,11 @@ function synthHead(): Record<string, StackJson> {
   }
 }
 
+function emit(md: string, out: string | undefined) {
+  if (out) writeFileSync(out, md);
+  else process.stdout.write(md);
+}
+
 function main(): number {
   let opts: Options;
   try {
@@ -106,14 +122,17 @@ function main(): number {
     return 0;
   }
   try {
+    if (opts.plans.length) {
+      const plans = readPlans(opts.plans);
+      const intro = `From Terraform's plans (\`terraform show -json\`) of ${Object.keys(plans).map((s) => `\`${s}\``).join(', ')}: replacement, drift and values known only after apply as Terraform reports them; sensitive values withheld.`;
+      emit(reviewMarkdown(planChanges(plans), '', { intro }), opts['--out']);
+      return 0;
+    }
     const baseDir = opts['--base'];
     const headDir = opts['--head'];
     const base = baseDir ? { stacks: fromOutdir(path.resolve(baseDir)), label: `\`${baseDir}\`` } : committedSnapshots(reviewedSource());
     const head = headDir ? fromOutdir(path.resolve(headDir)) : synthHead();
-    const md = reviewMarkdown(diffStacks(base.stacks, head), base.label);
-    const out = opts['--out'];
-    if (out) writeFileSync(out, md);
-    else process.stdout.write(md);
+    emit(reviewMarkdown(diffStacks(base.stacks, head), base.label), opts['--out']);
     return 0;
   } catch (e) {
     process.stderr.write(`review failed: ${e instanceof ConfigError ? e.message : (e as Error).message}\n`);

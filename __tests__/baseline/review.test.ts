@@ -193,3 +193,28 @@ describe('backend and outputs', () => {
     expect(md).not.toMatch(/literal-ca/);
   });
 });
+
+describe('added and removed resources show their key attributes', () => {
+  const gpu = diffStacks(real(), real({ environments: { prod: { nodePools: { train: { kind: 'gpu', minCount: 0, maxCount: 2, count: 1 } } } } }));
+  const md = reviewMarkdown(gpu, 'base');
+
+  test('an added GPU pool shows its VM size, counts, zones and taints', () => {
+    const line = md.split('\n').find((l) => l.startsWith('- added `azurerm_kubernetes_cluster_node_pool.'))!;
+    expect(line).toContain('vm_size `"Standard_NC6s_v3"`');
+    expect(line).toMatch(/min_count `0`, max_count `2`/);
+    expect(line).toMatch(/node_taints `\[".*NoSchedule"\]`/);
+    expect(line).toContain('mode `"User"`');
+  });
+
+  test('a removed resource shows the attributes it had', () => {
+    const back = reviewMarkdown(diffStacks(real({ environments: { prod: { nodePools: { train: { kind: 'gpu' } } } } }), real()), 'base');
+    expect(back).toMatch(/- removed `azurerm_kubernetes_cluster_node_pool\.[^`]+`: name `"train"`, mode `"User"`, vm_size `"Standard_NC6s_v3"`/);
+  });
+
+  test('an added workload says which vault objects it reads and which role it is granted', () => {
+    const w = reviewMarkdown(diffStacks(real(), real({ environments: { prod: { workloads: { billing: { namespace: 'billing', objects: [{ name: 'stripe-key' }, { name: 'db-dsn' }] } } } } })), 'base');
+    expect(w).toMatch(/- added `kubernetes_manifest\.[^`]+`: manifest\.kind `"SecretProviderClass"`.*reads `\["stripe-key","db-dsn"\]`/);
+    expect(w).toMatch(/- added `azurerm_role_assignment\.[^`]+`: role_definition_name `"Key Vault Secrets User"`, scope `"\$\{azurerm_key_vault\.[^`]+\.id\}"`, principal_id/);
+    expect(w).toMatch(/- added `azurerm_federated_identity_credential\.[^`]+`: .*subject `"system:serviceaccount:billing:/);
+  });
+});

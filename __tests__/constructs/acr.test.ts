@@ -1,4 +1,4 @@
-import { all, stack } from '../helpers/synth';
+import { all, problemsWith, stack } from '../helpers/synth';
 import { byPath, ref } from '../helpers/terraform';
 
 const prod = (acr: Record<string, unknown>) => ({ environments: { prod: { acr } } });
@@ -74,5 +74,113 @@ describe('ACR attach with a bring-your-own kubelet identity (seed 003)', () => {
     const cluster = Object.values(all(stack('prod-infra'), 'azurerm_kubernetes_cluster'))[0];
     expect(JSON.stringify(cluster.depends_on ?? [])).not.toContain('AcrPull');
     expect((cluster.depends_on ?? []).some((d: string) => d.startsWith('azurerm_role_assignment.acr'))).toBe(false);
+  });
+});
+
+describe('ACR in full', () => {
+  const full = {
+    publicNetworkAccess: false,
+    geoReplications: [{ location: 'japaneast' }, { location: 'koreasouth', zoneRedundancy: false, regionalEndpoint: true, tags: { tier: 'dr' } }],
+    dataEndpoint: true,
+    exportPolicy: false,
+    quarantine: true,
+    networkRules: { defaultAction: 'Deny', ipRules: ['203.0.113.0/24'] },
+  };
+  const reg = () => byPath(stack('prod-infra', prod(full)), 'azurerm_container_registry', 'acr/registry').body;
+
+  test('geo-replicas, each with its own zone redundancy and regional endpoint, tagged like the registry', () => {
+    const [a, b] = reg().georeplications;
+    expect(a).toMatchObject({ location: 'japaneast', zone_redundancy_enabled: true, regional_endpoint_enabled: false });
+    expect(b).toMatchObject({ location: 'koreasouth', zone_redundancy_enabled: false, regional_endpoint_enabled: true, tags: expect.objectContaining({ tier: 'dr', environment: 'prod' }) });
+  });
+
+  test('data endpoints, export policy, quarantine and the firewall with trusted-service bypass', () => {
+    expect(reg()).toMatchObject({
+      data_endpoint_enabled: true,
+      export_policy_enabled: false,
+      quarantine_policy_enabled: true,
+      anonymous_pull_enabled: false,
+      network_rule_bypass_option: 'AzureServices',
+      network_rule_set: [{ default_action: 'Deny', ip_rule: [{ action: 'Allow', ip_range: '203.0.113.0/24' }] }],
+    });
+  });
+
+  test('defaults: no replicas, no firewall rule set, exports allowed, anonymous pull off, trusted services bypass', () => {
+    const r = byPath(stack('prod-infra'), 'azurerm_container_registry', 'acr/registry').body;
+    expect(r).toMatchObject({ anonymous_pull_enabled: false, data_endpoint_enabled: false, export_policy_enabled: true, quarantine_policy_enabled: false, network_rule_bypass_option: 'AzureServices' });
+    expect(r).not.toHaveProperty('georeplications');
+    expect(r).not.toHaveProperty('network_rule_set');
+    // Docker Content Trust: Azure refuses trust_policy_enabled = true on registries since 31 May 2026 (provider PR #32752).
+    expect(r).not.toHaveProperty('trust_policy_enabled');
+  });
+
+  test('anonymous pull is a setting (a visible weakening, not forced off)', () => {
+    expect(byPath(stack('prod-infra', prod({ anonymousPull: true })), 'azurerm_container_registry', 'acr/registry').body.anonymous_pull_enabled).toBe(true);
+  });
+
+  test('diagnostics: repository and login events and metrics to the platform workspace', () => {
+    const s = stack('prod-infra');
+    const registry = byPath(s, 'azurerm_container_registry', 'acr/registry').name;
+    const d = byPath(s, 'azurerm_monitor_diagnostic_setting', 'acr-diagnostics/setting').body;
+    expect(d).toMatchObject({
+      target_resource_id: ref('azurerm_container_registry', registry, 'id'),
+      log_analytics_workspace_id: expect.stringContaining('azurerm_log_analytics_workspace.'),
+      enabled_log: [{ category: 'ContainerRegistryRepositoryEvents' }, { category: 'ContainerRegistryLoginEvents' }],
+      enabled_metric: [{ category: 'AllMetrics' }],
+    });
+  });
+
+  test('diagnostics can be narrowed or removed', () => {
+    const narrowed = byPath(stack('prod-infra', prod({ diagnostics: { categories: ['ContainerRegistryLoginEvents'], metrics: false } })), 'azurerm_monitor_diagnostic_setting', 'acr-diagnostics/setting').body;
+    expect(narrowed.enabled_log).toEqual([{ category: 'ContainerRegistryLoginEvents' }]);
+    expect(narrowed).not.toHaveProperty('enabled_metric');
+    expect(() => byPath(stack('prod-infra', prod({ diagnostics: { enabled: false } })), 'azurerm_monitor_diagnostic_setting', 'acr-diagnostics/setting')).toThrow(/found 0/);
+  });
+
+  test('AcrPush for a pipeline identity, on a created or an existing registry', () => {
+    const push = { pushPrincipals: [{ name: 'ci', principalId: '11111111-2222-3333-4444-555555555555' }, { name: 'release-team', principalId: '66666666-2222-3333-4444-555555555555', type: 'Group' }] };
+    const s = stack('prod-infra', prod(push));
+    expect(byPath(s, 'azurerm_role_assignment', 'acr/push-ci').body).toMatchObject({
+      scope: ref('azurerm_container_registry', byPath(s, 'azurerm_container_registry', 'acr/registry').name, 'id'),
+      principal_id: '11111111-2222-3333-4444-555555555555',
+      role_definition_name: 'AcrPush',
+      principal_type: 'ServicePrincipal',
+    });
+    expect(byPath(s, 'azurerm_role_assignment', 'acr/push-release-team').body).toMatchObject({ role_definition_name: 'AcrPush', principal_type: 'Group' });
+    expect(byPath(stack('prod-infra', prod({ ...push, existingId: OTHER_SUB_ACR })), 'azurerm_role_assignment', 'acr/push-ci').body.scope).toBe(OTHER_SUB_ACR);
+  });
+});
+
+describe('ACR settings Azure would refuse', () => {
+  test('a geo-replica in the registry\'s own region', () => {
+    expect(problemsWith(prod({ geoReplications: [{ location: 'koreacentral' }] }))).toContainEqual(
+      expect.stringMatching(/environments\.prod\.acr\.geoReplications\.0\.location: is the registry's own region .*\(got "koreacentral"; allowed a region other than koreacentral\)/),
+    );
+  });
+
+  test('the same replica region twice', () => {
+    expect(problemsWith(prod({ geoReplications: [{ location: 'japaneast' }, { location: 'japaneast' }] }))).toContainEqual(
+      expect.stringMatching(/acr\.geoReplications\.1\.location: repeats acr\.geoReplications\.0/),
+    );
+  });
+
+  test('Premium-only settings on Standard', () => {
+    const p = problemsWith(prod({ sku: 'Standard', zoneRedundancy: false, retentionDays: null, geoReplications: [{ location: 'japaneast' }], dataEndpoint: true, quarantine: true }));
+    for (const key of ['geoReplications', 'dataEndpoint', 'quarantine']) expect(p).toContainEqual(expect.stringMatching(new RegExp(`acr\\.${key}: needs acr\\.sku Premium`)));
+  });
+
+  test('blocking exports with public access on', () => {
+    expect(problemsWith(prod({ exportPolicy: false }))).toContainEqual(expect.stringMatching(/acr\.exportPolicy: false needs acr\.publicNetworkAccess false/));
+  });
+
+  test('creation settings with an existing registry', () => {
+    expect(problemsWith(prod({ existingId: OTHER_SUB_ACR, geoReplications: [{ location: 'japaneast' }] }))).toContainEqual(
+      expect.stringMatching(/acr\.geoReplications: has no effect with acr\.existingId/),
+    );
+  });
+
+  test('two push grants with one name', () => {
+    const id = '11111111-2222-3333-4444-555555555555';
+    expect(problemsWith(prod({ pushPrincipals: [{ name: 'ci', principalId: id }, { name: 'ci', principalId: id }] }))).toContainEqual(expect.stringMatching(/acr\.pushPrincipals\.1\.name: is used twice/));
   });
 });

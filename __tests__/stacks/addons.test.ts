@@ -76,8 +76,8 @@ describe('ingress-nginx (the default ingress)', () => {
     const infra = stack('prod-infra', patch);
     const ip = only(infra, 'azurerm_public_ip');
     expect(ip).toMatchObject({ allocation_method: 'Static', sku: 'Standard', name: 'pip-ingress-demo-prod', zones: ['1', '2', '3'] });
-    const grant = Object.values(all(infra, 'azurerm_role_assignment')).find((r) => r.role_definition_name === 'Network Contributor' && String(r.scope).startsWith('${azurerm_public_ip.'))!;
-    expect(grant.scope).toMatch(/^\$\{azurerm_public_ip\.[\w-]+\.id\}$/);
+    const grant = Object.values(all(infra, 'azurerm_role_assignment')).find((r) => /^\$\{azurerm_public_ip\./.test(String(r.scope)))!;
+    expect(grant.role_definition_name).toBe('Network Contributor');
     expect(grant.principal_id).toMatch(/^\$\{azurerm_user_assigned_identity\.aks_identity_[\w]+\.principal_id\}$/);
     const ann = values(stack('prod-platform', patch), 'ingress-nginx').controller.service.annotations;
     expect(ann['service.beta.kubernetes.io/azure-pip-name']).toMatch(REMOTE);

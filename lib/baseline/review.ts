@@ -3,6 +3,7 @@
  * between two sets of synthesized stacks, with each changed attribute and whether it forces replacement.
  */
 import { DEFAULT_POOL_ROTATION_ATTRIBUTES, POOL_ROTATION_ATTRIBUTES, REPLACEMENT_ATTRIBUTES } from '../constructs/replacement';
+import { keyAttributes } from './key-attributes';
 import { diffBlock, mentionsSensitiveKey } from './line-diff';
 import type { StackJson } from './stack-model';
 
@@ -14,6 +15,10 @@ export interface AttributeChange {
   readonly forcesReplacement: boolean;
   /** The change rebuilds every node of the pool (rotation through `temporary_name_for_rotation`) without replacing the resource. */
   readonly rotatesNodes: boolean;
+  /** The value is withheld (Terraform marks it sensitive); set by the plan review. */
+  readonly sensitive?: boolean;
+  /** The new value is known only after apply; set by the plan review. */
+  readonly unknownAfter?: boolean;
 }
 
 export interface ResourceChange {
@@ -22,6 +27,8 @@ export interface ResourceChange {
   readonly type: string;
   readonly attributes: AttributeChange[];
   readonly replaced: boolean;
+  /** Why Terraform replaces it (the plan's `action_reason`, e.g. `replace_because_cannot_update`); plan review only. */
+  readonly reason?: string;
 }
 
 /**
@@ -53,6 +60,10 @@ export interface StackChange {
   /** Set when both sides have the stack and its backend differs: a state move. */
   readonly backend?: BackendChange;
   readonly outputs: { readonly added: string[]; readonly removed: string[]; readonly changed: OutputChange[] };
+  /** Key attributes of each added and removed resource, by address (see key-attributes.ts). */
+  readonly details: Record<string, Array<[string, unknown]>>;
+  /** Resources changed outside Terraform since the last apply (the plan's `resource_drift`); plan review only. */
+  readonly drift?: ResourceChange[];
 }
 
 type Entries = Map<string, { type: string; attrs: Record<string, unknown> }>;
@@ -69,7 +80,7 @@ function entries(s: StackJson | undefined): Entries {
 }
 
 /** Leaves of a value by path; arrays of scalars are one leaf, arrays of blocks are indexed. */
-function flatten(value: unknown, prefix: string, out: Map<string, unknown>): Map<string, unknown> {
+export function flatten(value: unknown, prefix: string, out: Map<string, unknown>): Map<string, unknown> {
   const scalarArray = Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object');
   if (value && typeof value === 'object' && !scalarArray) {
     if (Array.isArray(value)) value.forEach((v, i) => flatten(v, `${prefix}[${i}]`, out));
@@ -169,7 +180,8 @@ export function diffStacks(before: Record<string, StackJson>, after: Record<stri
     const outputs = both ? diffOutputs(before[stack], after[stack]) : { added: [], removed: [], changed: [] };
     const outputsChanged = outputs.added.length + outputs.removed.length + outputs.changed.length > 0;
     const status = !before[stack] ? 'added' : !after[stack] ? 'removed' : added.length || removed.length || changed.length || backend || outputsChanged ? 'changed' : 'unchanged';
-    return { stack, status, added, removed, changed, ...(backend ? { backend } : {}), outputs };
+    const details = Object.fromEntries([...added.map((k) => [k, b.get(k)!] as const), ...removed.map((k) => [k, a.get(k)!] as const)].map(([k, e]) => [k, keyAttributes(e.type, e.attrs)]));
+    return { stack, status, added, removed, changed, ...(backend ? { backend } : {}), outputs, details };
   });
 }
 
@@ -185,6 +197,11 @@ export function isSensitive(type: string, path: string): boolean {
   return /^kubernetes_secret(_v1)?$/.test(type) && /^(data|binary_data)(\.|$)/.test(p);
 }
 
+/** Stands for a value Terraform knows only after apply (plan review). */
+export const KNOWN_AFTER_APPLY: unique symbol = Symbol('known after apply');
+/** Stands for a value Terraform marks sensitive (plan review): never read, never shown. */
+export const WITHHELD: unique symbol = Symbol('sensitive');
+
 /** Values longer than this (as JSON), or spanning lines, are shown as a line diff instead of inline. */
 const INLINE_MAX = 100;
 
@@ -198,30 +215,44 @@ function asBlock(v: unknown): boolean {
 
 function shown(v: unknown): string {
   if (v === undefined) return '(unset)';
+  if (v === WITHHELD) return '(sensitive)';
+  if (v === KNOWN_AFTER_APPLY) return '(known after apply)';
   return `\`${JSON.stringify(v).replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
 }
 
 const mark = (a: AttributeChange) => (a.forcesReplacement ? ' **forces replacement**' : a.rotatesNodes ? " **rebuilds the pool's nodes**" : '');
 
 /** One changed attribute: inline `before -> after`, or for long and multi-line values a fenced line diff under it. */
-function attributeLines(type: string, a: AttributeChange, sensitive = isSensitive(type, a.path)): string[] {
+function attributeLines(type: string, a: AttributeChange, sensitive = a.sensitive === true || isSensitive(type, a.path)): string[] {
   if (sensitive) {
-    const s = (v: unknown) => (v === undefined ? '(unset)' : '(sensitive)');
+    const s = (v: unknown) => (v === undefined ? '(unset)' : v === KNOWN_AFTER_APPLY ? '(known after apply)' : '(sensitive)');
     return [`  - \`${a.path}\`: ${s(a.before)} -> ${s(a.after)}${mark(a)}`];
   }
-  if (asBlock(a.before) || asBlock(a.after)) {
+  if (a.after !== KNOWN_AFTER_APPLY && (asBlock(a.before) || asBlock(a.after))) {
     const what = a.before === undefined ? 'set' : a.after === undefined ? 'unset' : 'changed';
     return [`  - \`${a.path}\`: ${what}${mark(a)}`, ...diffBlock(a.before, a.after, '    ')];
   }
   return [`  - \`${a.path}\`: ${shown(a.before)} -> ${shown(a.after)}${mark(a)}`];
 }
 
+/** An added or removed resource with its key attributes: `- added \`addr\`: vm_size \`"x"\`, zones \`["1"]\``. */
+function resourceLine(verb: string, address: string, c: StackChange): string {
+  const type = address.replace(/^data\./, '').split('.')[0];
+  const attrs = (c.details[address] ?? []).map(([p, v]) => `${p} ${isSensitive(type, p) ? '(sensitive)' : shown(v)}`);
+  return `- ${verb} \`${address}\`${attrs.length ? `: ${attrs.join(', ')}` : ''}`;
+}
+
+export interface ReviewMarkdownOptions {
+  /** The first sentence under the heading. @default `Synthesized stacks compared with <base>.` */
+  readonly intro?: string;
+}
+
 /** The change summary as Markdown, for a pull request. */
-export function reviewMarkdown(changes: readonly StackChange[], base: string): string {
+export function reviewMarkdown(changes: readonly StackChange[], base: string, options: ReviewMarkdownOptions = {}): string {
   const lines = [
     '## Infrastructure change summary',
     '',
-    `Synthesized stacks compared with ${base}.`,
+    options.intro ?? `Synthesized stacks compared with ${base}.`,
     '',
     '| stack | status | added | removed | changed | replaced |',
     '|---|---|---:|---:|---:|---:|',
@@ -243,10 +274,14 @@ export function reviewMarkdown(changes: readonly StackChange[], base: string): s
       );
       for (const a of c.backend.attributes) lines.push(...attributeLines('terraform', a));
     }
-    for (const a of c.added) lines.push(`- added \`${a}\``);
-    for (const r of c.removed) lines.push(`- removed \`${r}\``);
+    for (const a of c.added) lines.push(resourceLine('added', a, c));
+    for (const r of c.removed) lines.push(resourceLine('removed', r, c));
     for (const r of c.changed) {
-      lines.push(`- changed \`${r.address}\`${r.replaced ? ' **(forces replacement)**' : ''}`);
+      lines.push(`- changed \`${r.address}\`${r.replaced ? ` **(forces replacement${r.reason ? `: ${r.reason}` : ''})**` : ''}`);
+      for (const a of r.attributes) lines.push(...attributeLines(r.type, a));
+    }
+    for (const r of c.drift ?? []) {
+      lines.push(`- drifted \`${r.address}\` (changed outside Terraform since the last apply)`);
       for (const a of r.attributes) lines.push(...attributeLines(r.type, a));
     }
     for (const o of c.outputs.added) lines.push(`- output added \`${o}\``);

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { Token } from 'cdktf';
 import { ContainerRegistry as ContainerRegistryResource } from '@cdktf/provider-azurerm/lib/container-registry';
 import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import type { AcrSku } from '../enums';
+import type { AcrNetworkBypass, AcrSku, PrincipalType } from '../enums';
 import { BUILT_IN_ROLES, grantRole, type IPrincipal } from './role-assignment';
 
 /** A registry this app created or one it references by ID (possibly in another subscription). */
@@ -18,6 +18,8 @@ export interface IContainerRegistry {
    * Removing the call removes the assignment and nothing else (`--detach-acr`).
    */
   grantPull(grantee: IPrincipal): RoleAssignment;
+  /** AcrPush for `grantee` on this registry (push and pull; a pipeline identity). */
+  grantPush(grantee: IPrincipal, principalType?: PrincipalType): RoleAssignment;
 }
 
 abstract class ContainerRegistryBase extends Construct implements IContainerRegistry {
@@ -28,6 +30,32 @@ abstract class ContainerRegistryBase extends Construct implements IContainerRegi
   grantPull(grantee: IPrincipal): RoleAssignment {
     return grantRole(this, `pull-${grantee.principalName}`, { scope: this.id, principalId: grantee.principalId, role: BUILT_IN_ROLES.acrPull });
   }
+
+  grantPush(grantee: IPrincipal, principalType: PrincipalType = 'ServicePrincipal'): RoleAssignment {
+    return grantRole(this, `push-${grantee.principalName}`, { scope: this.id, principalId: grantee.principalId, role: BUILT_IN_ROLES.acrPush, principalType });
+  }
+}
+
+/** A replica of the registry in another region. */
+export interface GeoReplication {
+  /** Region of the replica; never the registry's own. */
+  readonly location: string;
+  /** Zone-redundant replica. Forces replacement of the replica. @default true */
+  readonly zoneRedundancy?: boolean;
+  /** Regional endpoint `<name>.<region>.geo.azurecr.io`. @default false */
+  readonly regionalEndpoint?: boolean;
+  /** Tags of the replica. @default the registry's tags */
+  readonly tags?: Record<string, string>;
+}
+
+/** The registry firewall (Premium only). */
+export interface RegistryNetworkRules {
+  /** Action for addresses not in `ipRules`. @default 'Allow' (no rule set emitted) */
+  readonly defaultAction?: 'Allow' | 'Deny';
+  /** CIDR ranges allowed through. @default [] */
+  readonly ipRules?: readonly string[];
+  /** Trusted Azure services pass the firewall. @default 'AzureServices' */
+  readonly bypass?: AcrNetworkBypass;
 }
 
 export interface ContainerRegistryProps {
@@ -45,6 +73,18 @@ export interface ContainerRegistryProps {
   readonly retentionDays?: number;
   /** Public endpoint on. Off needs a private endpoint (Premium) for nodes to pull. @default true */
   readonly publicNetworkAccess?: boolean;
+  /** Replicas in other regions (Premium only). @default [] */
+  readonly geoReplications?: readonly GeoReplication[];
+  /** Dedicated data endpoints per region (Premium only). @default false */
+  readonly dataEndpoint?: boolean;
+  /** Artifacts may be exported; false needs `publicNetworkAccess: false` (Premium only). @default true */
+  readonly exportPolicy?: boolean;
+  /** Unauthenticated pulls (Standard and Premium). @default false */
+  readonly anonymousPull?: boolean;
+  /** Quarantine pushed images until a scanner releases them (preview, Premium only). @default false */
+  readonly quarantine?: boolean;
+  /** The registry firewall (Premium only). @default no rule set, trusted Azure services bypass */
+  readonly networkRules?: RegistryNetworkRules;
   /** Tags. @default {} */
   readonly tags?: Record<string, string>;
 }
@@ -59,6 +99,11 @@ export class ContainerRegistry extends ContainerRegistryBase {
   }
 
   readonly resource: ContainerRegistryResource;
+  /**
+   * The regions the registry serves from: its own, then each replica's. A private registry needs a private endpoint
+   * reachable from every region its clients pull in (each replica's data endpoint is its own address).
+   */
+  readonly regions: readonly string[];
 
   constructor(scope: Construct, id: string, props: ContainerRegistryProps) {
     super(scope, id);
@@ -77,15 +122,59 @@ export class ContainerRegistry extends ContainerRegistryBase {
     if (retention !== undefined && !Token.isUnresolved(retention) && (!Number.isInteger(retention) || retention < 0 || retention > 365)) {
       throw new Error(`${this.node.path}: retentionDays ${retention} is out of range (allowed: 0-365)`);
     }
+    const replicas = props.geoReplications ?? [];
+    const rules = props.networkRules ?? {};
+    const deny = rules.defaultAction === 'Deny';
+    const premiumOnly: [string, boolean][] = [
+      ['geoReplications', replicas.length > 0],
+      ['dataEndpoint', props.dataEndpoint === true],
+      ['exportPolicy: false', props.exportPolicy === false],
+      ['quarantine', props.quarantine === true],
+      ['networkRules', deny || (rules.ipRules ?? []).length > 0],
+    ];
+    for (const [what, used] of premiumOnly) {
+      if (used && !premium) throw new Error(`${this.node.path}: ${what} needs sku Premium (got sku "${sku}")`);
+    }
+    if (props.anonymousPull && sku === 'Basic') throw new Error(`${this.node.path}: anonymousPull needs sku Standard or Premium (got sku "Basic")`);
+    if (props.exportPolicy === false && props.publicNetworkAccess !== false) {
+      // The provider refuses it too: `export_policy_enabled` can only be false when public network access is off.
+      throw new Error(`${this.node.path}: exportPolicy false needs publicNetworkAccess false`);
+    }
+    const seen = new Set<string>([props.location]);
+    for (const r of replicas) {
+      if (Token.isUnresolved(r.location)) continue;
+      if (seen.has(r.location)) {
+        throw new Error(`${this.node.path}: geo-replica location "${r.location}" is ${r.location === props.location ? "the registry's own region" : 'listed twice'} (allowed: each other region once)`);
+      }
+      seen.add(r.location);
+    }
+    this.regions = [props.location, ...replicas.map((r) => r.location)];
     this.resource = new ContainerRegistryResource(this, 'registry', {
       name: props.name,
       resourceGroupName: props.resourceGroupName,
       location: props.location,
       sku,
       adminEnabled: props.adminEnabled ?? false,
+      anonymousPullEnabled: props.anonymousPull ?? false,
       zoneRedundancyEnabled: props.zoneRedundancy ?? premium,
       retentionPolicyInDays: retention,
       publicNetworkAccessEnabled: props.publicNetworkAccess ?? true,
+      dataEndpointEnabled: premium ? (props.dataEndpoint ?? false) : undefined,
+      exportPolicyEnabled: premium ? (props.exportPolicy ?? true) : undefined,
+      quarantinePolicyEnabled: premium ? (props.quarantine ?? false) : undefined,
+      networkRuleBypassOption: premium ? (rules.bypass ?? 'AzureServices') : undefined,
+      networkRuleSet:
+        premium && (deny || (rules.ipRules ?? []).length > 0)
+          ? [{ defaultAction: rules.defaultAction ?? 'Allow', ipRule: (rules.ipRules ?? []).map((ipRange) => ({ action: 'Allow', ipRange })) }]
+          : undefined,
+      georeplications: replicas.length
+        ? replicas.map((r) => ({
+            location: r.location,
+            zoneRedundancyEnabled: r.zoneRedundancy ?? true,
+            regionalEndpointEnabled: r.regionalEndpoint ?? false,
+            tags: { ...(props.tags ?? {}), ...(r.tags ?? {}) },
+          }))
+        : undefined,
       tags: props.tags ?? {},
     });
   }

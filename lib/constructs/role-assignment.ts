@@ -18,6 +18,8 @@ export const BUILT_IN_ROLES = {
   keyVaultAdministrator: 'Key Vault Administrator',
   /** Pull images from a container registry (what `az aks --attach-acr` assigns to the kubelet identity). */
   acrPull: 'AcrPull',
+  /** Push and pull images (a build pipeline's identity). */
+  acrPush: 'AcrPush',
   /** Read any resource in a scope (AGC's controller on the node resource group; AGIC on the gateway's group). */
   reader: 'Reader',
   /** Manage resources in a scope (AGIC on its gateway; Velero's azure-plugin snapshots on the node resource group). */

@@ -16,6 +16,7 @@ import { ConnectionConfigMap, type ConnectionTargets } from '../constructs/k8s/c
 import { BUILT_IN_ROLES, grantRole, roleSlug, type IPrincipal } from '../constructs/role-assignment';
 import type { WorkloadConfig } from '../config/schema/workloads';
 import type { WorkloadIdentity } from '../constructs/workload-identity';
+import { registryProps } from './registry-wiring';
 
 /** Namespaces every cluster has: workloads may live there, the platform never creates them. */
 export const BUILT_IN_NAMESPACES: readonly string[] = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
@@ -92,11 +93,7 @@ export function wireInfraSecrets(
           ...kv.networkAcls,
           subnetIds: [...(vaultAllowsNodeSubnet(env) && network.nodeSubnetId ? [network.nodeSubnetId] : []), ...kv.networkAcls.subnetIds],
         },
-        privateEndpoint: kv.privateEndpoint && {
-          ...kv.privateEndpoint,
-          subnetId: kv.privateEndpoint.subnetId ?? network.nodeSubnetId!,
-          virtualNetworkIds: [...(network.virtualNetworkId ? [network.virtualNetworkId] : []), ...kv.privateEndpoint.virtualNetworkIds],
-        },
+        // The vault's private endpoint is the landing zone's (lib/stacks/landing-zone.ts), like every other.
         logAnalyticsWorkspaceId: kv.logAnalyticsWorkspaceId ?? network.logAnalyticsWorkspaceId,
         preventDestroy: kv.preventDestroy,
         tags: env.tags,
@@ -107,16 +104,7 @@ export function wireInfraSecrets(
   const acr = env.acr;
   const registry: IContainerRegistry = acr.existingId
     ? ContainerRegistry.fromRegistryId(scope, 'acr', acr.existingId)
-    : new ContainerRegistry(scope, 'acr', {
-        name: env.names.acr,
-        resourceGroupName,
-        location: env.location,
-        sku: acr.sku,
-        zoneRedundancy: acr.zoneRedundancy,
-        retentionDays: acr.retentionDays,
-        publicNetworkAccess: acr.publicNetworkAccess,
-        tags: env.tags,
-      });
+    : new ContainerRegistry(scope, 'acr', registryProps(env, resourceGroupName));
   if (acr.attach) {
     const grant = registry.grantPull({ principalId: cluster.kubeletIdentity.objectId, principalName: 'kubelet' });
     // A bring-your-own kubelet identity gets AcrPull before the cluster is created (seed 003).

@@ -1,5 +1,5 @@
 /** Azure Container Registry (seed: 4. Image Security - ACR 통합, ACR 이미지 스캔 활성화). */
-import { attr, show, type Resource } from '../stack-model';
+import { attr, blocks, show, type Resource } from '../stack-model';
 import type { Outcome, Rule } from '../types';
 import { homeAddress, isTrue, outcome, resourceRule } from './dsl';
 import { helmChart } from './k8s-helpers';
@@ -48,6 +48,30 @@ const pull: Rule = {
   },
 };
 
+/** The registry's own log categories (repository and login events). */
+const REGISTRY_LOGS = ['ContainerRegistryRepositoryEvents', 'ContainerRegistryLoginEvents'];
+
+const diagnostics: Rule = {
+  id: 'AKS-ACR-008',
+  title: 'Registry repository and login events sent to Log Analytics',
+  severity: 'warning',
+  area: 'acr',
+  seed: 'Production checklist / 모니터링: Diagnostic Logs 활성화 (who pushed, pulled and signed in to the registry)',
+  remedy: 'Keep acr.diagnostics.enabled: true with both acr.diagnostics.categories (the default).',
+  check(env): Outcome[] {
+    const regs = env.ofType('azurerm_container_registry');
+    if (regs.length === 0) return [{ address: homeAddress(env, 'infra'), status: 'not-applicable', detail: 'no azurerm_container_registry' }];
+    const settings = env.ofType('azurerm_monitor_diagnostic_setting');
+    return regs.map((reg) => {
+      const mine = settings.filter((s) => env.references(s, s.attrs.target_resource_id, reg));
+      if (mine.length === 0) return outcome(reg, false, 'no azurerm_monitor_diagnostic_setting with target_resource_id = this registry');
+      const cats = new Set(mine.flatMap((s) => blocks(s.attrs, 'enabled_log')).map((l) => (l.category_group === 'allLogs' ? '*' : l.category)));
+      const missing = cats.has('*') ? [] : REGISTRY_LOGS.filter((c) => !cats.has(c));
+      return outcome(reg, missing.length === 0, `${mine.map((s) => s.tfAddress).join(', ')}: ${missing.length ? `missing ${missing.join(', ')}` : 'repository and login events'}`);
+    });
+  },
+};
+
 export const acrRules = [
   resourceRule({
     ...ACR,
@@ -66,7 +90,7 @@ export const acrRules = [
     severity: 'error',
     seed: '4. Image Security: only allowed container images (Security Baseline / 권장 정책)',
     scanners: ['CKV_AZURE_138'],
-    remedy: "Anonymous pull is always off (secure by default, no platform.yaml setting enables it).",
+    remedy: "Keep acr.anonymousPull: false (the default): every pull signs in with an Entra ID identity.",
     test: (r) => [r.attrs.anonymous_pull_enabled !== true, `anonymous_pull_enabled = ${show(r.attrs.anonymous_pull_enabled)}`],
   }),
   resourceRule({
@@ -76,7 +100,7 @@ export const acrRules = [
     severity: 'warning',
     seed: 'Security / 5. Network Security (private access to platform services)',
     scanners: ['CKV_AZURE_139'],
-    remedy: "Set acr.publicNetworkAccess: false (acr.sku Premium) and reach the registry through a private endpoint.",
+    remedy: "Set acr.publicNetworkAccess: false with acr.privateEndpoint (acr.sku Premium; the endpoint goes in the privateEndpoints subnet, its DNS zone created or taken from network.privateDns).",
     test: (r) => {
       const pub = r.attrs.public_network_access_enabled;
       const action = attr(r.attrs, 'network_rule_set.default_action');
@@ -108,4 +132,5 @@ export const acrRules = [
   }),
   scanning,
   pull,
+  diagnostics,
 ];
