@@ -141,7 +141,7 @@ class Builder {
   }
 
   /** The concept a reference names: the cluster's own identities by the attribute read from it. */
-  conceptOf(ref: { to: Resource; rest: string }): Concept | undefined {
+  conceptOf(ref: { to: Resource; rest: string }, seen = new Set<Resource>()): Concept | undefined {
     if (ref.to.type === 'azurerm_kubernetes_cluster') {
       const sub = /^\.kubelet_identity/.test(ref.rest)
         ? 'kubelet'
@@ -152,12 +152,12 @@ class Builder {
             : undefined;
       if (sub === 'kubelet') {
         const uai = this.refs(ref.to).find((x) => x.path === 'kubelet_identity.user_assigned_identity_id');
-        if (uai) return this.owner(uai.to);
+        if (uai) return this.owner(uai.to, seen);
       }
       const c = sub && this.concepts.get(`${ref.to.address}#${sub}`);
       if (c) return c;
     }
-    return this.owner(ref.to);
+    return this.owner(ref.to, seen);
   }
 
   /** The concept a resource is part of; null for edges and bookkeeping. */
@@ -171,12 +171,15 @@ class Builder {
     else if (rule && 'fold' in rule) {
       for (const ref of this.refs(r)) {
         if (!under(ref.path, rule.fold)) continue;
-        c = this.conceptOfFold(ref, seen);
+        c = this.conceptOf(ref, seen);
         if (c) break;
       }
       if (!c && rule === NAMESPACED_OBJECT) c = this.byLiteralNamespace(r);
     } else if (rule && 'foldReferrer' in rule) {
       for (const x of (this.referrers.get(r) ?? []).slice().sort((a, b) => a.from.address.localeCompare(b.from.address))) {
+        // Not the resources that are part of this one (a security group's rules), only what uses it.
+        const theirs = this.rule(x.from);
+        if (theirs && 'fold' in theirs && under(x.path, theirs.fold)) continue;
         c = this.owner(x.from, seen);
         if (c) break;
       }
@@ -185,11 +188,6 @@ class Builder {
     this.owners.set(r, c);
     if (c && c.main !== r && !c.members.includes(r)) c.members.push(r);
     return c ?? undefined;
-  }
-
-  private conceptOfFold(ref: Ref, seen: Set<Resource>): Concept | undefined {
-    const c = this.conceptOf(ref);
-    return c ?? this.owner(ref.to, seen);
   }
 
   private byLiteralNamespace(r: Resource): Concept | undefined {
@@ -276,6 +274,7 @@ class Builder {
 const DIRECT_DETAILS: Record<string, string> = {
   oms_agent: 'Container Insights',
   microsoft_defender: 'Defender',
+  traffic_analytics: 'flow logs',
   monitor_metrics: 'Prometheus metrics',
 };
 
@@ -296,7 +295,7 @@ function identityRole(c: Concept, b: Builder, edges: { from: Concept; to: Concep
 }
 
 /** Order inside a group: the cluster before its pools, the system pool first, the cluster's own identities first. */
-const ORDER = ['cluster', 'system-pool', 'pool', 'vnet', 'firewall', 'nat-gateway', 'dns-zone', 'control-plane', 'kubelet', 'secrets-provider', 'identity'];
+const ORDER = ['cluster', 'system-pool', 'pool', 'vnet', 'route-table', 'firewall', 'nat-gateway', 'dns-zone', 'control-plane', 'kubelet', 'secrets-provider', 'identity'];
 const rank = (c: Concept) => {
   const i = ORDER.indexOf(c.role ?? c.sub ?? c.kind);
   return i < 0 ? ORDER.length : i;

@@ -2,7 +2,7 @@
  * What each concept node says: a title (what it is) and a few short lines (its name, size, count range, zones,
  * taints, address ranges), read from the synthesized attributes of the resources it stands for.
  */
-import { attr, type Resource } from '../baseline/stack-model';
+import { attr, blocks, type Resource } from '../baseline/stack-model';
 import type { Concept } from './concepts';
 
 export interface Description {
@@ -87,10 +87,12 @@ export function describe(c: Concept): Description {
     case 'vnet': {
       const subnets = others('azurerm_subnet').map(subnetLine);
       const peerings = others('azurerm_virtual_network_peering').length;
+      const nsgs = others('azurerm_network_security_group').length;
+      const extras = [peerings ? `${peerings} peering${peerings > 1 ? 's' : ''}` : '', nsgs ? `${nsgs} NSG${nsgs > 1 ? 's' : ''}` : '', others('azurerm_network_watcher_flow_log').length ? 'flow logs' : ''];
       return {
         name: nameOf(r),
         title: 'virtual network',
-        details: [`${nameOf(r)} ${list(a.address_space).join(' ')}`, ...subnets, ...(peerings ? [`${peerings} peering${peerings > 1 ? 's' : ''}`] : [])],
+        details: [`${nameOf(r)} ${list(a.address_space).join(' ')}`, ...subnets, ...(extras.some(Boolean) ? [extras.filter(Boolean).join(' · ')] : [])],
       };
     }
     case 'key-vault': {
@@ -119,6 +121,12 @@ export function describe(c: Concept): Description {
     }
     case 'firewall':
       return { name: nameOf(r), title: 'firewall', details: [nameOf(r), lit(a.sku_tier) ?? ''].filter(Boolean) };
+    case 'route-table': {
+      const routes = [...blocks(a, 'route'), ...others('azurerm_route').map((x) => x.attrs)].map(
+        (x) => `${lit(x.address_prefix) ?? (String(x.address_prefix ?? '').includes('public_ip') ? 'firewall public IP' : '?')} → ${lit(x.next_hop_in_ip_address) ?? (x.next_hop_in_ip_address ? 'firewall' : lit(x.next_hop_type) ?? '?')}`,
+      );
+      return { name: nameOf(r), title: 'egress route table', details: [nameOf(r), ...routes.slice(0, 3)] };
+    }
     case 'nat-gateway':
       return { name: nameOf(r), title: 'NAT gateway', details: [nameOf(r)] };
     case 'dns-zone':

@@ -71,11 +71,13 @@ export const TYPE_RULES: Readonly<Record<string, TypeRule>> = {
   // network
   azurerm_virtual_network: { node: 'vnet', group: 'network' },
   azurerm_subnet: { fold: ['virtual_network_name', 'virtual_network_id'] },
-  azurerm_virtual_network_peering: { fold: ['virtual_network_name', 'virtual_network_id'] },
+  azurerm_virtual_network_peering: { fold: ['virtual_network_name', 'virtual_network_id', 'remote_virtual_network_id'] },
   azurerm_network_security_group: { foldReferrer: true },
+  azurerm_network_security_rule: { fold: ['network_security_group_name', 'network_security_group_id'] },
   azurerm_subnet_network_security_group_association: { fold: ['subnet_id'] },
-  azurerm_route_table: { fold: ['route'], refs: false },
-  azurerm_route: { fold: ['next_hop_in_ip_address', 'route_table_name'] },
+  azurerm_network_watcher_flow_log: { fold: ['target_resource_id', 'network_security_group_id'] },
+  azurerm_route_table: { node: 'route-table', group: 'network' },
+  azurerm_route: { fold: ['route_table_name', 'route_table_id'] },
   azurerm_subnet_route_table_association: { edge: { from: ['subnet_id'], to: ['route_table_id'], meaning: 'egress via' } },
   azurerm_firewall: { node: 'firewall', group: 'network' },
   azurerm_firewall_policy: { foldReferrer: true },
@@ -133,6 +135,7 @@ export const MEANING_OF_TARGET: Partial<Record<Kind, Meaning>> = {
   'monitor-workspace': 'sends logs to',
   firewall: 'egress via',
   'nat-gateway': 'egress via',
+  'route-table': 'egress via',
   'dns-zone': 'resolves through',
 };
 

@@ -28,6 +28,7 @@ export type Kind =
   | 'pool'
   | 'vnet'
   | 'firewall'
+  | 'route-table'
   | 'nat-gateway'
   | 'dns-zone'
   | 'identity'

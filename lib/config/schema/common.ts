@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { LABEL_KEY_PATTERN, LABEL_VALUE_PATTERN } from '../../azure/kubernetes';
+import { hostBitsFix } from '../../azure/cidr';
 
 // The configuration is parsed once per process: zod's compiled (JIT) object parsers cost more to build than they
 // save on a single parse.
@@ -24,15 +26,36 @@ export const guid = pattern(
   'a GUID such as 3f2b9c1e-0000-4000-8000-1234567890ab',
 );
 
-export const ipv4Cidr = pattern(
-  /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}\/(3[0-2]|[12]?\d)$/,
-  'an IPv4 CIDR such as 10.0.0.0/16',
-);
+const OCTET = '(25[0-5]|2[0-4]\\d|1?\\d?\\d)';
+const IPV4 = `${OCTET}(\\.${OCTET}){3}`;
+const PREFIX = '\\/(3[0-2]|[12]?\\d)';
 
-export const ipv4 = pattern(
-  /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/,
-  'an IPv4 address such as 10.0.0.10',
-);
+/**
+ * Refuses a CIDR with host bits set (`10.232.0.5/20`): Azure rejects such a prefix at apply. The message names the
+ * network address to write instead. Syntax is the pattern's job; anything that does not parse is left to it.
+ */
+function networkAddressOnly(value: string, ctx: z.core.$RefinementCtx<string>): void {
+  const fix = hostBitsFix(value);
+  if (fix === undefined) return;
+  ctx.addIssue({
+    code: 'custom',
+    input: value,
+    message: `has host bits set; write the network address ${fix}`,
+    params: { allowed: `a network address with its prefix, here ${fix}` },
+  });
+}
+
+/** An IPv4 CIDR given as its network address (syntax by pattern, for the JSON Schema; host bits by ipaddr.js). */
+export const ipv4Cidr = pattern(new RegExp(`^${IPV4}${PREFIX}$`), 'an IPv4 CIDR such as 10.0.0.0/16')
+  .superRefine(networkAddressOnly)
+  .describe('an IPv4 CIDR such as 10.0.0.0/16');
+
+export const ipv4 = pattern(new RegExp(`^${IPV4}$`), 'an IPv4 address such as 10.0.0.10');
+
+/** An IPv4 address, or a CIDR given as its network address (firewall rules). */
+export const ipv4OrCidr = pattern(new RegExp(`^${IPV4}(${PREFIX})?$`), 'an IPv4 address or CIDR such as 203.0.113.0/24')
+  .superRefine(networkAddressOnly)
+  .describe('an IPv4 address or CIDR such as 203.0.113.0/24');
 
 export const azureResourceId = pattern(
   /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/[^/]+\/.+$/i,
@@ -49,20 +72,10 @@ export const tags = z.record(
   z.string().max(256, { message: 'is longer than an Azure tag value may be' }),
 );
 
-/** A Kubernetes label name segment: 1-63 alphanumerics, `-`, `_`, `.`, starting and ending alphanumeric. */
-const LABEL_NAME = '[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?';
-/** An optional DNS-subdomain prefix (at most 253 characters) and `/`, then a name. */
-const LABEL_KEY = new RegExp(`^(?=.{1,317}$)([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?${LABEL_NAME}$`);
-
-/**
- * Kubernetes labels (also AKS node labels): keys are an optional DNS-subdomain prefix and `/` and a name of at most 63
- * characters; values are empty or a name of at most 63 characters. Source: Kubernetes docs, "Labels and Selectors",
- * Syntax and character set.
- */
 export const k8sLabels = z.record(
-  pattern(LABEL_KEY, 'a label key: optional DNS prefix and /, then 1-63 letters, digits, - _ . starting and ending with a letter or digit').refine(
+  pattern(LABEL_KEY_PATTERN, 'a label key: optional DNS prefix (at most 253 characters) and /, then 1-63 letters, digits, - _ . starting and ending with a letter or digit').refine(
     (k) => !k.includes('/') || k.indexOf('/') <= 253,
     { message: 'label key prefix is longer than 253 characters' },
   ),
-  pattern(new RegExp(`^(${LABEL_NAME})?$`), 'a label value: empty or 1-63 letters, digits, - _ . starting and ending with a letter or digit'),
+  pattern(LABEL_VALUE_PATTERN, 'a label value: empty or 1-63 letters, digits, - _ . starting and ending with a letter or digit'),
 );
