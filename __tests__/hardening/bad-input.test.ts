@@ -50,6 +50,7 @@ const CASES: Case[] = [
   // Parser limits
   ['an alias bomb', aliasBomb, /platform\.yaml:2:\d+: \(top level\): too many alias expansions/],
   ['flow sequences nested 100,000 deep', '['.repeat(100_000) + ']'.repeat(100_000), /platform\.yaml:1:1: \(top level\): nested too deeply \(allowed at most 64 levels/],
+  ['block mappings nested 100 deep (parsed, then refused at the place)', Array.from({ length: 100 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' 1\n', /platform\.yaml:64:64: k0\.k1\.k2\..*\.k63: nested too deeply \(allowed at most 64 levels/],
   ['block mappings nested 1,000 deep', Array.from({ length: 1000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' 1\n', /platform\.yaml:65:\d+: .*nested too deeply \(allowed at most 64 levels/],
   ['block mappings nested 2,000 deep (over the size cap at one space per level)', Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' 1\n', /platform\.yaml: \(top level\): the configuration file is too large/],
   ['a file over the size cap', FIXTURE + `# ${'x'.repeat(1024 * 1024)}\n`, /platform\.yaml: \(top level\): the configuration file is too large \(\d+ bytes\) \(allowed at most 1048576 bytes/],

@@ -69,8 +69,8 @@ export function readConfigFile(file: string, source: string): string {
   }
 }
 
-/** The line where flow or block nesting first passes MAX_DEPTH (an estimate, for the message only). */
-function deepLine(text: string): number {
+/** The line where flow or block nesting first passes `limit` (an estimate from indentation and brackets), or 0. */
+function deepLine(text: string, limit = MAX_DEPTH): number {
   let flow = 0;
   const indents: number[] = [];
   const lines = text.split('\n');
@@ -84,18 +84,21 @@ function deepLine(text: string): number {
     for (const c of l) {
       if (c === '[' || c === '{') flow++;
       else if (c === ']' || c === '}') flow = Math.max(0, flow - 1);
-      if (flow + indents.length > MAX_DEPTH) return i + 1;
+      if (flow + indents.length > limit) return i + 1;
     }
-    if (indents.length > MAX_DEPTH) return i + 1;
+    if (indents.length > limit) return i + 1;
   }
   return 0;
 }
 
 /**
- * Whether brackets alone nest far beyond any real configuration (1,000 levels): checked before parsing, because the
- * YAML parser spends seconds on 100,000 nested flow sequences before it overflows the stack.
+ * Whether nesting is far beyond any real configuration (brackets 1,000 deep, or indentation 200 levels deep): checked
+ * before parsing, because the YAML parser spends seconds on 100,000 nested flow sequences before it overflows the
+ * stack, and overflows in places that do not always throw a RangeError.
  */
-export function absurdFlowNesting(text: string): boolean {
+export function absurdNesting(text: string): boolean {
+  // Indentation 200 levels deep (the YAML parser overflows the stack at a few hundred).
+  if (deepLine(text, 200) > 0) return true;
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -104,6 +107,11 @@ export function absurdFlowNesting(text: string): boolean {
     } else if ((c === 93 || c === 125) && depth > 0) depth--;
   }
   return false;
+}
+
+/** Whether an error is a stack overflow (a RangeError, or another error raised while the stack was exhausted). */
+export function isStackOverflow(e: unknown): boolean {
+  return e instanceof Error && /Maximum call stack size exceeded/.test(e.message);
 }
 
 /** The configuration error for nesting beyond MAX_DEPTH, at `line` (or estimated from the text). */

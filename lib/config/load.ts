@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { checkEnvironment } from './checks';
 import { ConfigError, didYouMean, show, type Located } from './errors';
 import { deepMerge, isPlainObject } from './merge';
-import { type RawProblem, absurdFlowNesting, dropPrototypeKeys, keyAt, MAX_ALIASES, rawProblems, readConfigFile, tooDeep, tooManyAliases } from './input-limits';
+import { type RawProblem, absurdNesting, isStackOverflow, dropPrototypeKeys, keyAt, MAX_ALIASES, rawProblems, readConfigFile, tooDeep, tooManyAliases } from './input-limits';
 import type { PlatformConfig, ResolvedEnvironment } from './model';
 import { PRESET_LAYERS } from './presets';
 import { resolveEnvironment } from './resolve';
@@ -44,11 +44,11 @@ export function loadConfig(file: string, options: ConfigOptions = {}): PlatformC
 export function parseConfig(text: string, source: string, options: ConfigOptions = {}): PlatformConfig {
   const lineCounter = new LineCounter();
   let doc: Document;
-  if (absurdFlowNesting(text)) throw tooDeep(source, text);
+  if (absurdNesting(text)) throw tooDeep(source, text);
   try {
     doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   } catch (e) {
-    if (e instanceof RangeError) throw tooDeep(source, text);
+    if (isStackOverflow(e)) throw tooDeep(source, text);
     throw e;
   }
   const locate = new Locator(doc, lineCounter, source);
@@ -69,7 +69,7 @@ export function parseConfig(text: string, source: string, options: ConfigOptions
   try {
     raw = doc.toJS({ maxAliasCount: MAX_ALIASES }) ?? {};
   } catch (e) {
-    if (e instanceof RangeError) throw tooDeep(source, text);
+    if (isStackOverflow(e)) throw tooDeep(source, text);
     if (e instanceof ReferenceError && /alias/i.test(e.message)) throw tooManyAliases(source, doc, lineCounter);
     throw e;
   }
