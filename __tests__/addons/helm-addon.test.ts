@@ -1,4 +1,4 @@
-import { TRIVY_OPERATOR_CHART } from '../../../lib/constructs/addons/trivy-operator';
+import { TRIVY_OPERATOR_CHART } from '../../lib/azure/charts';
 import { Testing, TerraformStack } from 'cdktf';
 import { parse } from 'yaml';
 import { HelmAddon } from '../../lib/addons/helm-addon';
