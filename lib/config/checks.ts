@@ -14,6 +14,7 @@ import { AKS_DEFAULT_POD_CIDR, checkClusterSettings } from './checks-cluster-set
 import { checkLandingZone } from './checks-network';
 import { checkRegistry } from './checks-registry';
 import { checkBackend } from './checks-backend';
+import { checkLimits } from './checks-limits';
 
 export type { Problem };
 
@@ -349,6 +350,7 @@ export function checkEnvironment(env: ResolvedEnvironment, baselineRules?: Reado
   checkLandingZone(env, out);
   checkRegistry(env, out);
   checkBackend(env, out);
+  checkLimits(env, out);
   out.push(...checkBaseline(env, baselineRules));
   return out;
 }

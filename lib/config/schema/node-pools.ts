@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { k8sLabels } from './common';
 import { TAINT_PATTERN, TAINT_SYNTAX } from '../../azure/kubernetes';
 import { NODE_POOL_KINDS, SPOT_EVICTION_POLICIES } from '../../enums';
 import { nodePoolSettingsShape } from './node-pool-settings';
@@ -19,7 +20,7 @@ export const nodePoolSchema = z.strictObject({
   maxCount: z.int().min(0).max(1000).optional().describe('Autoscaler maximum (`--max-count`). Default: per kind.'),
   zones: z.array(z.enum(['1', '2', '3'])).optional().describe('Availability zones (`--zones`). Default: ["1","2","3"].'),
   labels: z
-    .record(z.string(), z.string().nullable())
+    .record(k8sLabels.keyType, k8sLabels.valueType.nullable())
     .nullable()
     .optional()
     .describe('Node labels (`--labels`), merged over the kind\'s labels (user: workload=application, gpu: accelerator=nvidia); a label set to null is removed, and {} or null means no labels at all. Default: per kind.'),
