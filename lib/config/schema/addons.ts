@@ -7,7 +7,7 @@ export const ingressSchema = z.strictObject({
   controller: z
     .enum(INGRESS_CONTROLLERS)
     .default('nginx')
-    .describe('nginx: ingress-nginx (the seed; retired upstream, see README); agc: Application Gateway for Containers; agic: the AGIC add-on on an existing Application Gateway; none. Default: nginx.'),
+    .describe('nginx: ingress-nginx (what the AKS baseline uses; retired upstream, see docs/addons.md); agc: Application Gateway for Containers; agic: the AGIC add-on on an existing Application Gateway; none. Default: nginx.'),
   nginx: ingressNginxSettings.schema.prefault({}).describe('ingress-nginx settings (used when controller is nginx).'),
   agc: albControllerSettings.schema.prefault({}).describe('Application Gateway for Containers settings (used when controller is agc).'),
   agic: agicSettings.schema.prefault({}).describe('AGIC settings (used when controller is agic).'),
