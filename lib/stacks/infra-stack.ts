@@ -11,6 +11,7 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
 import { DataAzurermUserAssignedIdentity } from '@cdktf/provider-azurerm/lib/data-azurerm-user-assigned-identity';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { DataAzurermResourceGroup } from '@cdktf/provider-azurerm/lib/data-azurerm-resource-group';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import type { ResolvedEnvironment } from '../config';
 import { AksCluster, type IdentityRef } from '../constructs/aks-cluster';
@@ -64,7 +65,8 @@ export const WINDOWS_PASSWORD_VARIABLE = 'windows_admin_password';
  * it reads no files.
  */
 export class InfraStack extends TerraformStack {
-  readonly resourceGroup: ResourceGroup;
+  /** The platform's resource group: created, or the landing zone's (existingResourceGroup) read by name. */
+  readonly resourceGroup: { readonly name: string; readonly id: string };
   readonly cluster: AksCluster;
   readonly keyVault: IKeyVault;
   readonly registry: IContainerRegistry;
@@ -110,11 +112,10 @@ export class InfraStack extends TerraformStack {
     });
     new AzureadProvider(this, 'azuread', { tenantId: env.tenantId });
 
-    this.resourceGroup = new ResourceGroup(this, 'resource-group', {
-      name: env.names.resourceGroup,
-      location: env.location,
-      tags,
-    });
+    // A landing zone's own resource group is read (plan fails early if it is missing), never created or owned.
+    this.resourceGroup = env.existingResourceGroup
+      ? new DataAzurermResourceGroup(this, 'resource-group', { name: env.names.resourceGroup })
+      : new ResourceGroup(this, 'resource-group', { name: env.names.resourceGroup, location: env.location, tags });
     const where = { resourceGroupName: this.resourceGroup.name, location: env.location, tags };
 
     // The vault and backup firewalls let the node subnet in through service endpoints (the CSI driver and Velero
@@ -198,7 +199,7 @@ export class InfraStack extends TerraformStack {
         : undefined,
     });
     wireClusterNetwork(env, this.spoke, this.cluster);
-    this.addons = buildAddonInfra(this, env, this.resourceGroup, this.cluster, this.network, this.nodeSubnetId);
+    this.addons = buildAddonInfra(this, env, this.resourceGroup, this.cluster, this.network, this.nodeSubnetId, this.spoke.subnetId('applicationGatewayForContainers'));
 
     const secrets = wireInfraSecrets(this, env, this.cluster, this.resourceGroup.name, {
       logAnalyticsWorkspaceId: this.logAnalyticsWorkspaceId,

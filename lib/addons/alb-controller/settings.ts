@@ -6,6 +6,7 @@ import { ipv4Cidr } from '../../config/schema/common';
 import { chartVersionSchema, helmValuesSchema, releaseSchema } from '../../config/schema/helm';
 import type { ResolvedEnvironment } from '../../config/model';
 import type { Problem } from '../../config/problem';
+import { subnetOfRole } from '../../config/network-plan';
 
 /** `ingress.agc`. */
 export const agcSettingsSchema = z.strictObject({
@@ -23,10 +24,24 @@ export const agcSettingsSchema = z.strictObject({
 export function checkAlbController(env: ResolvedEnvironment, out: Problem[]): void {
   const ing = env.ingress;
   if (ing.controller !== 'agc') return;
-  if (!ing.agc.subnetCidr) {
-    out.push({ path: 'ingress.agc.subnetCidr', message: 'is required when ingress.controller is agc', allowed: 'a /24 or larger range inside the VNet, e.g. 10.232.32.0/24' });
+  const agcRoleSubnet = subnetOfRole(env, 'applicationGatewayForContainers');
+  if (!ing.agc.subnetCidr && !agcRoleSubnet) {
+    out.push({
+      path: 'ingress.agc.subnetCidr',
+      message: 'is required when ingress.controller is agc (or a network.vnet.subnets entry with role applicationGatewayForContainers)',
+      allowed: 'a /24 or larger range inside the VNet, e.g. 10.232.32.0/24',
+    });
   }
-  checkAgcSubnet(env, out);
+  if (ing.agc.subnetCidr && agcRoleSubnet) {
+    out.push({
+      path: 'ingress.agc.subnetCidr',
+      message: `is set together with the applicationGatewayForContainers subnet ${agcRoleSubnet.name} (network.vnet.subnets)`,
+      got: ing.agc.subnetCidr,
+      allowed: 'one of them (the role subnet is the landing-zone way)',
+    });
+  }
+  // A role subnet is checked with the other subnets (lib/config/checks-network.ts).
+  if (!agcRoleSubnet) checkAgcSubnet(env, out);
 }
 
 /** The AGC association subnet: big enough, inside the VNet the platform creates, clear of the cluster's ranges. */
