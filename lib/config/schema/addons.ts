@@ -23,4 +23,5 @@ function blockShape<T extends Record<string, { readonly schema: z.ZodObject; rea
 
 export type IngressConfig = z.output<typeof ingressSchema>;
 export type AddonsConfig = z.output<typeof addonsSchema>;
-export { chartVersionSchema, helmValuesSchema, releaseSchema, secretLookingValues, type ReleaseConfig } from './helm';
+export { chartVersionSchema, helmValuesSchema, releaseSchema, type ReleaseConfig } from './helm';
+export { secretLookingValues } from '../secret-values';
