@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { PodDisruptionBudgetV1 } from '@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1';
 import { HelmAddon, type HelmReleaseSettings, type Values } from '../helm-addon';
-import { ALB_CONTROLLER_CHART } from '../../../azure/charts';
+import { ALB_CONTROLLER_CHART } from '../../azure/charts';
 
 export { ALB_CONTROLLER_CHART };
 
