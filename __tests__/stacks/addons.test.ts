@@ -149,8 +149,8 @@ describe('Application Gateway for Containers', () => {
     expect(pdb.spec).toEqual({ min_available: '1', selector: { match_labels: { app: 'alb-controller' } } });
   });
 
-  test('the release address the README targets before the first deploy is the synthesized one', () => {
-    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  test('the release address docs/addons.md targets before the first deploy is the synthesized one', () => {
+    const readme = readFileSync(path.join(ROOT, 'docs', 'addons.md'), 'utf8');
     const target = /-target=helm_release\.([\w-]+)/.exec(readme)![1];
     expect(all(platform, 'helm_release')[target]?.name).toBe('alb-controller');
   });
@@ -213,6 +213,9 @@ describe('Trivy operator', () => {
     expect(v.serviceAccount.annotations['azure.workload.identity/client-id']).toMatch(REMOTE);
     expect(v.trivyOperator.scanJobPodTemplateLabels).toBe('azure.workload.identity/use=true');
     expect(v.trivyOperator.scanJobAutomountServiceAccountToken).toBeUndefined();
+    // The operator pod's label goes where chart 0.34.0's deployment reads it (operator.podLabels), not top level.
+    expect(v.operator.podLabels).toEqual({ 'azure.workload.identity/use': 'true' });
+    expect(v.podLabels).toBeUndefined();
     const fic = Object.values(all(stack('prod-infra'), 'azurerm_federated_identity_credential')).find((f) => f.subject.includes('trivy'))!;
     expect(fic.subject).toBe('system:serviceaccount:trivy-system:trivy-operator');
   });

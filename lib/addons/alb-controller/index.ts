@@ -63,7 +63,7 @@ export class AlbController extends Construct {
       computed: { albController: { namespace: props.namespace, podIdentity: { clientID: props.clientId } } },
       overrides: props.values,
     });
-    // kubernetes_manifest needs the CRD at plan time: on a new cluster, apply the release first (README).
+    // kubernetes_manifest needs the CRD at plan time: on a new cluster, apply the release first (docs/addons.md).
     this.applicationLoadBalancer = new Manifest(this, 'application-load-balancer', {
       manifest: {
         apiVersion: 'alb.networking.azure.io/v1',
