@@ -42,7 +42,29 @@ export const BUILT_IN_ROLES = {
   keyVaultCryptoUser: 'Key Vault Crypto User',
   /** Manage a vault, not its data (the control plane on a private KMS vault, for its private link). */
   keyVaultContributor: 'Key Vault Contributor',
+  /** Every Kubernetes action in the cluster through Azure RBAC (the Kubernetes cluster-admin equivalent). */
+  aksRbacClusterAdmin: 'Azure Kubernetes Service RBAC Cluster Admin',
+  /** Manage most objects in a namespace or cluster, including Roles and RoleBindings, not quotas or the namespace. */
+  aksRbacAdmin: 'Azure Kubernetes Service RBAC Admin',
+  /** Read and write most objects in a namespace or cluster; no Roles, RoleBindings or Secrets' RBAC. */
+  aksRbacWriter: 'Azure Kubernetes Service RBAC Writer',
+  /** Read most objects in a namespace or cluster; not Secrets. */
+  aksRbacReader: 'Azure Kubernetes Service RBAC Reader',
+  /** List the cluster user credential (the kubeconfig kubelogin turns into a token): what every RBAC user needs too. */
+  aksClusterUser: 'Azure Kubernetes Service Cluster User Role',
 } as const;
+
+/** The Azure RBAC for Kubernetes roles the configuration names, by their short names (access, teams). */
+export const AKS_ACCESS_ROLES = {
+  clusterAdmin: BUILT_IN_ROLES.aksRbacClusterAdmin,
+  admin: BUILT_IN_ROLES.aksRbacAdmin,
+  writer: BUILT_IN_ROLES.aksRbacWriter,
+  reader: BUILT_IN_ROLES.aksRbacReader,
+  clusterUser: BUILT_IN_ROLES.aksClusterUser,
+} as const;
+export type AksAccessRole = keyof typeof AKS_ACCESS_ROLES;
+/** The roles that make sense at namespace scope (`<cluster id>/namespaces/<ns>`). */
+export const NAMESPACE_ACCESS_ROLES = ['admin', 'writer', 'reader'] as const;
 
 export type BuiltInRole = (typeof BUILT_IN_ROLES)[keyof typeof BUILT_IN_ROLES];
 

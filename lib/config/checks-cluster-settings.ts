@@ -75,6 +75,7 @@ export function checkClusterSettings(env: ResolvedEnvironment, out: Problem[]): 
   }
   checkPools(env, out);
   checkNetworkPolicyEngine(env, out);
+  checkAccess(env, out);
 }
 
 function checkPools(env: ResolvedEnvironment, out: Problem[]): void {
@@ -189,4 +190,20 @@ export function clusterSettingsWarnings(env: ResolvedEnvironment): string[] {
     }
   }
   return out;
+}
+
+/** Each (role, scope, principal) once: Azure refuses a second identical role assignment (RoleAssignmentExists). */
+function checkAccess(env: ResolvedEnvironment, out: Problem[]): void {
+  const seen = new Map<string, string>();
+  const add = (key: string, at: string) => {
+    const first = seen.get(key);
+    if (first) out.push({ path: at, message: `grants the same role to the same principal at the same scope as ${first}`, got: key.split('|').join(' '), allowed: 'each role, scope and principal once' });
+    else seen.set(key, at);
+  };
+  env.access.clusterRoles.forEach((r, i) => add(`${r.role}|cluster|${r.principalId}`, `access.clusterRoles.${i}`));
+  env.access.namespaceRoles.forEach((r, i) => add(`${r.role}|${r.namespace}|${r.principalId}`, `access.namespaceRoles.${i}`));
+  for (const [team, t] of Object.entries(env.teams)) {
+    t.namespaces.forEach((ns, i) => add(`${t.role}|${ns}|${t.groupId}`, `teams.${team}.namespaces.${i}`));
+    if (t.clusterUser) add(`clusterUser|cluster|${t.groupId}`, `teams.${team}.clusterUser`);
+  }
 }

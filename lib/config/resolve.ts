@@ -1,5 +1,6 @@
 import { defaultNames } from '../azure/naming';
 import type { EnvironmentConfig } from './schema';
+import { namespaceSchema } from './schema/namespaces';
 import type { ResolvedEnvironment, ResourceNames } from './model';
 import { POOL_KIND_DEFAULTS, type ResolvedNodePool } from './pool-kinds';
 
@@ -98,6 +99,19 @@ export function resolveEnvironment(project: string, owner: string, name: string,
     owner,
     names: resolveNames(project, name, cfg),
     nodePools: resolveNodePools(cfg),
+    namespaces: withTeamNamespaces(cfg),
     tags: { environment: name, owner, project, 'managed-by': 'cdktf', ...cfg.tags },
   };
+}
+
+/** Built-in namespaces a team may be given a role in; the platform never creates them. */
+const BUILT_IN_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
+
+/** The `namespaces` entries plus each team namespace they do not list, with the namespace baseline's defaults. */
+function withTeamNamespaces(cfg: EnvironmentConfig): EnvironmentConfig['namespaces'] {
+  const out = { ...cfg.namespaces };
+  for (const team of Object.values(cfg.teams)) {
+    for (const ns of team.namespaces) if (!(ns in out) && !BUILT_IN_NAMESPACES.has(ns)) out[ns] = namespaceSchema.parse({});
+  }
+  return out;
 }

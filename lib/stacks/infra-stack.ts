@@ -27,6 +27,7 @@ import type { IContainerRegistry } from '../constructs/acr';
 import type { IKeyVault } from '../constructs/key-vault';
 import type { WorkloadIdentity } from '../constructs/workload-identity';
 import { clusterFeatureProps } from './cluster-features';
+import { wireClusterAccess } from './access-wiring';
 import { buildAddonInfra, type AddonInfra, type AddonInfraOutputs } from './addon-infra';
 import { configureBackend, type BackendContext } from './backend';
 import { wireInfraSecrets, type WorkloadBinding } from './secrets-wiring';
@@ -220,6 +221,8 @@ export class InfraStack extends TerraformStack {
         : undefined,
     });
     wireClusterNetwork(env, this.spoke, this.cluster);
+    // Azure RBAC for Kubernetes grants of access and teams (lib/stacks/access-wiring.ts).
+    wireClusterAccess(this, env, this.cluster.id);
     this.addons = buildAddonInfra(this, env, this.resourceGroup, this.cluster, this.network, this.nodeSubnetId, this.spoke.subnetId('applicationGatewayForContainers'));
 
     const secrets = wireInfraSecrets(this, env, this.cluster, this.resourceGroup.name, {

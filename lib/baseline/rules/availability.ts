@@ -62,7 +62,7 @@ export const availabilityRules = [
     severity: 'error',
     seed: 'Node Pool 전략: System Node Pool --mode System --node-taints CriticalAddonsOnly=true:NoSchedule',
     scanners: ['CKV_AZURE_232'],
-    remedy: "The AksCluster construct always sets default_node_pool.only_critical_addons_enabled = true (no platform.yaml setting removes it); run workloads on pools with nodePools.<name>.kind: user.",
+    remedy: "Keep nodePools.<system pool>.criticalAddonsOnly true (the default; false is for single-pool clusters) and run workloads on pools with nodePools.<name>.kind: user.",
     test: (r) => {
       const v = attr(r.attrs, 'default_node_pool.only_critical_addons_enabled');
       return [isTrue(v), `default_node_pool.only_critical_addons_enabled = ${show(v)}`];

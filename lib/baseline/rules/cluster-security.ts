@@ -63,7 +63,7 @@ export const clusterSecurityRules = [
     severity: 'error',
     seed: 'Production checklist / 보안: Azure Key Vault 통합',
     scanners: ['CKV_AZURE_172'],
-    remedy: "The AksCluster construct always enables key_vault_secrets_provider with secret_rotation_enabled = true (no platform.yaml setting turns rotation off); tune the interval with cluster.secretRotationInterval.",
+    remedy: "Keep cluster.secretRotationEnabled: true (the default); tune the interval with cluster.secretRotationInterval.",
     test: (r) => {
       const v = attr(r.attrs, 'key_vault_secrets_provider.secret_rotation_enabled');
       return [isTrue(v), `key_vault_secrets_provider.secret_rotation_enabled = ${show(v)}`];
@@ -87,7 +87,7 @@ export const clusterSecurityRules = [
     title: 'OIDC issuer and workload identity enabled',
     severity: 'warning',
     seed: 'Security / 3. Workload Identity (권장 - 최신 인증 방식): --enable-oidc-issuer --enable-workload-identity',
-    remedy: "The AksCluster construct always enables the OIDC issuer and workload identity (secure by default, no platform.yaml setting); give workloads identities with workloads.<name>.mode: workloadIdentity.",
+    remedy: "Keep cluster.oidcIssuer and cluster.workloadIdentity true (the defaults); give workloads identities with workloads.<name>.mode: workloadIdentity.",
     test: (r) => {
       const o = r.attrs.oidc_issuer_enabled;
       const w = r.attrs.workload_identity_enabled;

@@ -82,7 +82,7 @@ export const networkingRules = [
     title: 'Nodes have no public IP addresses',
     severity: 'warning',
     seed: 'Network Security: nodes reachable only inside the VNet',
-    remedy: "Nodes never get public IPs from the platform (secure by default, no platform.yaml setting); do not set node_public_ip_enabled in custom code.",
+    remedy: "Leave nodePools.<name>.nodePublicIp unset or false (the default); reach nodes through the VNet.",
     test: (r) => {
       const pools = r.type === 'azurerm_kubernetes_cluster' ? blocks(r.attrs, 'default_node_pool') : [r.attrs];
       const on = pools.filter((p) => p.node_public_ip_enabled === true);

@@ -3,6 +3,7 @@
  * editor JSON Schema (platform.schema.json) all derive from it. Each area of the platform has its own file here.
  */
 import { z } from 'zod';
+import { accessSchema, teamsSchema } from './access';
 import { PRESETS } from '../../enums';
 import { backendSchema } from './backend';
 import { baselineSchema } from './baseline';
@@ -60,6 +61,8 @@ export const environmentSchema = z.strictObject({
   addons: addonsSchema.prefault({}).describe('In-cluster add-ons (Helm releases) besides ingress and Velero.'),
   namespaces: namespacesSchema,
   baseline: baselineSchema.prefault({}).describe('Security baseline checks at synth time: enforcement and waivers (docs/baseline.md).'),
+  access: accessSchema.prefault({}).describe('Azure RBAC role assignments on the cluster and its namespaces (docs/access.md).'),
+  teams: teamsSchema,
 });
 
 export type EnvironmentInput = z.input<typeof environmentSchema>;
