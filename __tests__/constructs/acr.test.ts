@@ -18,7 +18,7 @@ describe('ACR', () => {
   });
 
   test('public access is configurable', () => {
-    expect(byPath(stack('prod-infra', prod({ publicNetworkAccess: false })), 'azurerm_container_registry', 'acr/registry').body.public_network_access_enabled).toBe(false);
+    expect(byPath(stack('prod-infra', prod({ publicNetworkAccess: false, privateEndpoint: {} })), 'azurerm_container_registry', 'acr/registry').body.public_network_access_enabled).toBe(false);
   });
 
   test('attach: AcrPull for the kubelet identity, scoped to the registry, principal type ServicePrincipal', () => {
@@ -80,6 +80,7 @@ describe('ACR attach with a bring-your-own kubelet identity (seed 003)', () => {
 describe('ACR in full', () => {
   const full = {
     publicNetworkAccess: false,
+    privateEndpoint: {},
     geoReplications: [{ location: 'japaneast' }, { location: 'koreasouth', zoneRedundancy: false, regionalEndpoint: true, tags: { tier: 'dr' } }],
     dataEndpoint: true,
     exportPolicy: false,

@@ -154,8 +154,8 @@ describe('API server exposure', () => {
     expect(cluster(s).depends_on).toContain(`azurerm_role_assignment.${key}`);
   });
 
-  test('privateDnsZone none is passed as None', () => {
-    expect(cluster(prodWith({ apiServer: { ...PRIVATE.apiServer, privateDnsZone: 'none' } })).private_dns_zone_id).toBe('None');
+  test('privateDnsZone none is passed as None (with the public FQDN it needs)', () => {
+    expect(cluster(prodWith({ apiServer: { ...PRIVATE.apiServer, privateDnsZone: 'none', publicFqdn: true } })).private_dns_zone_id).toBe('None');
   });
 });
 
