@@ -61,6 +61,24 @@ export interface ClusterConnection {
 export const WINDOWS_PASSWORD_VARIABLE = 'windows_admin_password';
 
 /**
+ * What AKS requires of the Windows admin password (`az aks create --windows-admin-password`: 14-123 characters, 3 of
+ * the 4 character classes), checked at plan time before anything is created. The provider itself checks only
+ * 8-123 characters (hashicorp/terraform-provider-azurerm, kubernetes_cluster_resource.go, windows_profile).
+ */
+const WINDOWS_PASSWORD_VALIDATION = [
+  {
+    condition: `\${length(var.${WINDOWS_PASSWORD_VARIABLE}) >= 14 && length(var.${WINDOWS_PASSWORD_VARIABLE}) <= 123}`,
+    errorMessage: 'The Windows admin password must be 14 to 123 characters long.',
+  },
+  {
+    condition:
+      `\${(length(regexall("[a-z]", var.${WINDOWS_PASSWORD_VARIABLE})) > 0 ? 1 : 0) + (length(regexall("[A-Z]", var.${WINDOWS_PASSWORD_VARIABLE})) > 0 ? 1 : 0)` +
+      ` + (length(regexall("[0-9]", var.${WINDOWS_PASSWORD_VARIABLE})) > 0 ? 1 : 0) + (length(regexall("[^a-zA-Z0-9]", var.${WINDOWS_PASSWORD_VARIABLE})) > 0 ? 1 : 0) >= 3}`,
+    errorMessage: 'The Windows admin password must contain three of: a lowercase letter, an uppercase letter, a digit, another character.',
+  },
+];
+
+/**
  * `<env>-infra`: everything in Azure (azurerm, azuread). Wires constructs together from the resolved environment;
  * it reads no files.
  */
@@ -192,7 +210,8 @@ export class InfraStack extends TerraformStack {
               type: 'string',
               sensitive: true,
               nullable: false,
-              description: 'Administrator password of the Windows nodes (8-123 characters). Set TF_VAR_windows_admin_password.',
+              description: 'Administrator password of the Windows nodes (14-123 characters, 3 of: lowercase, uppercase, digit, other). Set TF_VAR_windows_admin_password.',
+              validation: WINDOWS_PASSWORD_VALIDATION,
             }).stringValue,
             azureHybridBenefit: c.windows.azureHybridBenefit,
           }
