@@ -3,6 +3,7 @@ import type { PlatformConfig } from './config';
 import { InfraStack } from './stacks/infra-stack';
 import { PlatformStack } from './stacks/platform-stack';
 import { AddonValuesError } from './stacks/addon-values-error';
+import { needsTfcStack, TFC_STACK, TfcStack } from './stacks/tfc-stack';
 import { terraformLiterals } from './config/terraform-literal';
 
 export interface BuildOptions {
@@ -51,6 +52,8 @@ export function buildApp(config: PlatformConfig, options: BuildOptions = {}): { 
       valuesProblems.push(...e.lines().map((l) => `${config.source}: ${l}`));
     }
   }
+  // The Terraform Cloud bootstrap stack, when an environment keeps its state there.
+  if (needsTfcStack(config)) new TfcStack(app, TFC_STACK, { config, backend: { outdir } });
   if (options.annotateWarnings) {
     for (const w of config.warnings) {
       const env = [...stacks.keys()].find((e) => w.startsWith(`${e}: `));

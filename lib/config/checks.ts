@@ -8,7 +8,9 @@ import { checkIdentity as checkWorkloadIdentities } from './identity-checks';
 import type { ResolvedEnvironment } from './model';
 import { checkAddons } from './checks-addons';
 import { checkBaseline } from './baseline-checks';
+import { checkLandingZone } from './checks-network';
 import { checkRegistry } from './checks-registry';
+import { checkBackend } from './checks-backend';
 
 export interface Problem {
   /** Dotted path inside the environment, e.g. `network.dnsServiceIp`. */
@@ -98,7 +100,8 @@ function checkNetwork(env: ResolvedEnvironment, out: Problem[]): void {
       }
     }
   }
-  if (!n.existingNodeSubnetId && !contains(n.vnet.addressSpace, n.vnet.nodeSubnet)) {
+  // A node subnet declared in network.vnet.subnets is checked with the other subnets (checks-network.ts).
+  if (!n.existingNodeSubnetId && !n.vnet.subnets[n.vnet.nodeSubnetName] && !contains(n.vnet.addressSpace, n.vnet.nodeSubnet)) {
     out.push({
       path: 'network.vnet.nodeSubnet',
       message: 'is not inside network.vnet.addressSpace',
@@ -295,7 +298,8 @@ function checkBlackouts(list: readonly { start: string; end: string }[], at: str
 
 function checkEgressAndPools(env: ResolvedEnvironment, out: Problem[]): void {
   const n = env.network;
-  if ((n.outboundType === 'userDefinedRouting' || n.outboundType === 'userAssignedNATGateway') && !n.existingNodeSubnetId) {
+  // userDefinedRouting is checked with the firewall route (checks-network.ts).
+  if (n.outboundType === 'userAssignedNATGateway' && !n.existingNodeSubnetId) {
     out.push({
       path: 'network.outboundType',
       message: `${n.outboundType} needs a subnet you prepared (route table or NAT gateway): set network.existingNodeSubnetId`,
@@ -369,7 +373,9 @@ export function checkEnvironment(env: ResolvedEnvironment): Problem[] {
   checkEgressAndPools(env, out);
   checkWorkloadIdentities(env, out);
   checkAddons(env, out);
+  checkLandingZone(env, out);
   checkRegistry(env, out);
+  checkBackend(env, out);
   out.push(...checkBaseline(env));
   return out;
 }
