@@ -12,9 +12,10 @@ import { deepMerge, isPlainObject } from './merge';
 import type { PlatformConfig, ResolvedEnvironment } from './model';
 import { PRESET_LAYERS } from './presets';
 import { resolveEnvironment } from './resolve';
-import { environmentSchema, topLevelSchema } from './schema';
+import { DEFAULT_NODE_POOLS, environmentSchema, topLevelSchema } from './schema';
 import { ALLOWED_BY_PATTERN } from './schema/common';
 import { environmentWarnings } from './warnings';
+import { vnetOverlapWarnings } from './warnings-vnet-overlap';
 import { knownKeys, schemaAt } from './zod-walk';
 
 type Key = string | number;
@@ -24,8 +25,18 @@ export function configPath(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   return path.resolve(cwd, env.PLATFORM_CONFIG || 'platform.yaml');
 }
 
+/** What the loader checks beyond the schema, supplied by the app (the configuration knows no other module). */
+export interface ConfigOptions {
+  /**
+   * The baseline's rule IDs: a waiver naming another rule is a configuration error. The app passes the baseline's
+   * `RULE_IDS`; the configuration module does not import the baseline.
+   * @default - waiver rule IDs are checked for syntax only
+   */
+  readonly baselineRules?: ReadonlySet<string>;
+}
+
 /** Reads and validates a configuration file. Throws ConfigError listing every problem. */
-export function loadConfig(file: string): PlatformConfig {
+export function loadConfig(file: string, options: ConfigOptions = {}): PlatformConfig {
   const source = path.relative(process.cwd(), file) || file;
   let text: string;
   try {
@@ -35,11 +46,11 @@ export function loadConfig(file: string): PlatformConfig {
       { where: source, path: '', message: `cannot read the configuration file: ${(e as Error).message}`, line: 0, col: 0 },
     ]);
   }
-  return parseConfig(text, source);
+  return parseConfig(text, source, options);
 }
 
 /** Validates configuration text; `source` names it in messages. Throws ConfigError listing every problem. */
-export function parseConfig(text: string, source: string): PlatformConfig {
+export function parseConfig(text: string, source: string, options: ConfigOptions = {}): PlatformConfig {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const locate = new Locator(doc, lineCounter, source);
@@ -68,7 +79,8 @@ export function parseConfig(text: string, source: string): PlatformConfig {
     const own = (isPlainObject(body) ? body : {}) as Record<string, unknown>;
     const preset = own.preset ?? file.defaults.preset ?? 'production';
     const layer = PRESET_LAYERS[preset as keyof typeof PRESET_LAYERS] ?? {};
-    const merged = deepMerge(layer, file.defaults, own);
+    // Node pools merge by name like every other object: the default pools are the first layer.
+    const merged = deepMerge({ nodePools: DEFAULT_NODE_POOLS }, layer, file.defaults, own);
     const parsed = environmentSchema.safeParse(merged, { reportInput: true });
     if (!parsed.success) {
       problems.push(...parsed.error.issues.flatMap((i) => locate.envIssue(name, merged, i)));
@@ -76,12 +88,13 @@ export function parseConfig(text: string, source: string): PlatformConfig {
     }
     const env = resolveEnvironment(file.project, file.owner, name, parsed.data);
     // Names derived from an invalid project name would only repeat that problem.
-    const checks = checkEnvironment(env).filter((p) => top.success || !p.message.startsWith('the derived'));
+    const checks = checkEnvironment(env, options.baselineRules).filter((p) => top.success || !p.message.startsWith('the derived'));
     for (const p of checks) problems.push(locate.envProblem(name, p.path.split('.'), p));
     warnings.push(...environmentWarnings(env));
     environments.push(env);
   }
   if (problems.length > 0) throw new ConfigError(source, sortUnique(problems));
+  warnings.push(...vnetOverlapWarnings(environments));
   return { project: file.project, owner: file.owner, source, environments, warnings };
 }
 

@@ -4,6 +4,7 @@
  */
 import { attr, blocks, type Resource } from '../baseline/stack-model';
 import type { Concept } from './concepts';
+import { EXISTING_TYPES } from './mapping';
 
 export interface Description {
   /** The name the node id is made from. */
@@ -74,6 +75,8 @@ export function describe(c: Concept): Description {
   const r = c.main;
   const a = r.attrs;
   const others = (type: string) => c.members.filter((m) => m.type === type);
+  const existing = EXISTING_TYPES[r.type.replace(/^existing:/, '')];
+  if (r.type.startsWith('existing:') && existing) return { name: r.name, title: `${existing[2]} (existing)`, details: [r.name, `in ${String(a.resource_group_name)}`] };
   switch (c.kind) {
     case 'cluster':
       return cluster(r);
@@ -116,8 +119,8 @@ export function describe(c: Concept): Description {
     case 'log-analytics':
       return { name: nameOf(r), title: 'Log Analytics', details: [nameOf(r), `${lit(a.retention_in_days) ?? '?'} days`] };
     case 'monitor-workspace': {
-      const alerts = others('azurerm_monitor_alert_prometheus_rule_group').length;
-      return { name: nameOf(r), title: 'managed Prometheus', details: [nameOf(r), ...(alerts ? [`${alerts} alert rule groups`] : [])] };
+      const groups = others('azurerm_monitor_alert_prometheus_rule_group').length;
+      return { name: nameOf(r), title: 'managed Prometheus', details: [nameOf(r), ...(groups ? [`${groups} rule groups`] : [])] };
     }
     case 'firewall':
       return { name: nameOf(r), title: 'firewall', details: [nameOf(r), lit(a.sku_tier) ?? ''].filter(Boolean) };
@@ -131,6 +134,11 @@ export function describe(c: Concept): Description {
       return { name: nameOf(r), title: 'NAT gateway', details: [nameOf(r)] };
     case 'dns-zone':
       return { name: nameOf(r), title: 'private DNS zone', details: [nameOf(r)] };
+    case 'alerts': {
+      const rules = c.members.filter((m) => /alert/.test(m.type)).length;
+      const receivers = ['email_receiver', 'webhook_receiver', 'sms_receiver', 'azure_app_push_receiver', 'arm_role_receiver'].reduce((n, k) => n + blocks(a, k).length, 0);
+      return { name: nameOf(r), title: 'alerts', details: [nameOf(r), `${rules} alert rule${rules === 1 ? '' : 's'} · ${receivers} receiver${receivers === 1 ? '' : 's'}`] };
+    }
     case 'grafana':
       return { name: nameOf(r), title: 'Grafana', details: [nameOf(r)] };
     case 'addon': {

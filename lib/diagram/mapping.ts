@@ -114,13 +114,33 @@ export const TYPE_RULES: Readonly<Record<string, TypeRule>> = {
     edge: { from: ['target_resource_id'], to: ['log_analytics_workspace_id', 'storage_account_id'], meaning: 'sends logs to', detail: () => 'diagnostic logs' },
   },
   azurerm_monitor_alert_prometheus_rule_group: { fold: ['scopes'], refs: false },
-  azurerm_monitor_action_group: { foldReferrer: true },
+  azurerm_monitor_action_group: { node: 'alerts', group: 'observability', refs: false },
+  azurerm_monitor_metric_alert: { fold: ['action', 'scopes'], refs: false },
+  azurerm_monitor_activity_log_alert: { fold: ['action', 'scopes'], refs: false },
+  azurerm_monitor_scheduled_query_rules_alert_v2: { fold: ['action', 'scopes'], refs: false },
+  azurerm_log_analytics_workspace_table: { fold: ['workspace_id'] },
+  azurerm_eventgrid_system_topic: { fold: ['source_resource_id', 'source_arm_resource_id'], refs: false },
+  azurerm_eventgrid_system_topic_event_subscription: { fold: ['system_topic', 'system_topic_name'], refs: false },
   // in the cluster
   helm_release: { node: 'addon', group: 'add-ons' },
   kubernetes_namespace: { namespace: true },
   kubernetes_namespace_v1: { namespace: true },
   // bookkeeping
   azurerm_resource_group: { ignore: true },
+};
+
+/**
+ * Existing Azure resources named by resource ID instead of created here (a shared registry, the hub's DNS zones, a
+ * central workspace): concepts of their own, marked existing, when something in the picture points at them.
+ */
+export const EXISTING_TYPES: Readonly<Record<string, readonly [Kind, Group, string]>> = {
+  'microsoft.containerregistry/registries': ['registry', 'data', 'container registry'],
+  'microsoft.keyvault/vaults': ['key-vault', 'data', 'Key Vault'],
+  'microsoft.storage/storageaccounts': ['storage', 'data', 'storage account'],
+  'microsoft.operationalinsights/workspaces': ['log-analytics', 'observability', 'Log Analytics'],
+  'microsoft.monitor/accounts': ['monitor-workspace', 'observability', 'managed Prometheus'],
+  'microsoft.network/privatednszones': ['dns-zone', 'network', 'private DNS zone'],
+  'microsoft.network/azurefirewalls': ['firewall', 'network', 'firewall'],
 };
 
 /** Kubernetes objects of any type belong to their namespace's concept (an add-on's or an application's). */
