@@ -154,7 +154,7 @@ describe('API server exposure', () => {
     expect(cluster(s).depends_on).toContain(`azurerm_role_assignment.${key}`);
   });
 
-  test('privateDnsZone none is passed as None (with the public FQDN it needs)', () => {
+  test('privateDnsZone none is passed as None', () => {
     expect(cluster(prodWith({ apiServer: { ...PRIVATE.apiServer, privateDnsZone: 'none', publicFqdn: true } })).private_dns_zone_id).toBe('None');
   });
 });
