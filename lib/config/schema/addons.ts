@@ -52,7 +52,7 @@ const resources = z.strictObject({ cpu: z.string().min(1), memory: z.string().mi
 
 const nginxSchema = z.strictObject({
   chartVersion: chartVersion(INGRESS_NGINX_CHART.version),
-  replicas: z.int().min(1).max(50).default(2).describe('Controller replicas (`controller.replicaCount`). Default: 2 (the seed).'),
+  replicas: z.int().min(1).max(50).default(2).describe('Controller replicas (`controller.replicaCount`). Default: 2 (the AKS baseline).'),
   loadBalancer: z
     .enum(['public', 'internal'])
     .default('public')
@@ -69,7 +69,7 @@ const nginxSchema = z.strictObject({
 
 const agcSchema = z.strictObject({
   chartVersion: chartVersion(ALB_CONTROLLER_CHART.version),
-  namespace: z.string().default('alb-infra').describe('Namespace of the ALB controller and the ApplicationLoadBalancer. Default: alb-infra (the seed).'),
+  namespace: z.string().default('alb-infra').describe('Namespace of the ALB controller and the ApplicationLoadBalancer. Default: alb-infra (the AKS baseline).'),
   subnetCidr: ipv4Cidr.optional().describe('Address range of the AGC association subnet (a /24 or larger, inside the VNet). Required when ingress.controller is agc.'),
   virtualNetworkName: z.string().optional().describe('VNet for the AGC subnet; required with network.existingNodeSubnetId. Default: the VNet the platform creates (network.vnet.name).'),
   virtualNetworkResourceGroup: z.string().optional().describe('Resource group of that VNet. Default: the platform resource group.'),
@@ -98,7 +98,7 @@ const SEVERITY = ['UNKNOWN', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
 const trivySchema = z.strictObject({
   enabled: z.boolean().default(true).describe('Install the Trivy operator in trivy-system. Default: true.'),
   chartVersion: chartVersion(TRIVY_OPERATOR_CHART.version),
-  ignoreUnfixed: z.boolean().default(true).describe('Report only vulnerabilities with a fix (`trivy.ignoreUnfixed`). Default: true (the seed).'),
+  ignoreUnfixed: z.boolean().default(true).describe('Report only vulnerabilities with a fix (`trivy.ignoreUnfixed`). Default: true (the AKS baseline).'),
   severities: z.array(z.enum(SEVERITY)).min(1).default(['HIGH', 'CRITICAL']).describe('Severities reported. Default: HIGH, CRITICAL.'),
   scanJobsConcurrentLimit: z.int().min(1).max(50).default(3).describe('Scan jobs at once. Default: 3.'),
   scanJobResources: z

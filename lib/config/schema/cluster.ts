@@ -31,10 +31,10 @@ const scheduleSchema = z.strictObject({
   enabled: z.boolean().default(true).describe('Emit this window. Without one, AKS upgrades whenever it likes. Default: true.'),
   frequency: z.enum(MAINTENANCE_FREQUENCIES).default('Weekly').describe('Recurrence (`--schedule-type`). Default: Weekly.'),
   interval: z.int().min(1).max(12).default(1).describe('Every N days, weeks or months (`--interval-days|weeks|months`). Default: 1.'),
-  weekday: z.enum(WEEKDAYS).default('Saturday').describe('Day for Weekly and RelativeMonthly (`--day-of-week`). Default: Saturday (the seed).'),
+  weekday: z.enum(WEEKDAYS).default('Saturday').describe('Day for Weekly and RelativeMonthly (`--day-of-week`). Default: Saturday (the AKS baseline).'),
   dayOfMonth: z.int().min(1).max(31).optional().describe('Day for AbsoluteMonthly (`--day-of-month`). Default: none.'),
   weekIndex: z.enum(WEEK_INDEXES).optional().describe('Week for RelativeMonthly (`--week-index`). Default: none.'),
-  startHour: z.int().min(0).max(23).default(2).describe('Start hour, 0-23, in utcOffset time (`--start-time`). Default: 2 (the seed).'),
+  startHour: z.int().min(0).max(23).default(2).describe('Start hour, 0-23, in utcOffset time (`--start-time`). Default: 2 (the AKS baseline).'),
   durationHours: z.int().min(4).max(24).default(4).describe('Window length in hours, at least 4 (`--duration`). Default: 4.'),
   utcOffset: pattern(/^[+-](0\d|1[0-4]):[0-5]\d$/, 'a UTC offset such as +09:00')
     .default('+00:00')
@@ -46,8 +46,8 @@ const scheduleSchema = z.strictObject({
 /** The classic `default` maintenance configuration (`az aks maintenanceconfiguration add --name default --weekday --start-hour`). */
 const defaultWindowSchema = z.strictObject({
   enabled: z.boolean().default(true).describe('Emit `maintenance_window`. Default: true.'),
-  weekday: z.enum(WEEKDAYS).default('Saturday').describe('Day (`--weekday`). Default: Saturday (the seed).'),
-  startHour: z.int().min(0).max(23).default(2).describe('Start hour in UTC (`--start-hour`). Default: 2 (the seed).'),
+  weekday: z.enum(WEEKDAYS).default('Saturday').describe('Day (`--weekday`). Default: Saturday (the AKS baseline).'),
+  startHour: z.int().min(0).max(23).default(2).describe('Start hour in UTC (`--start-hour`). Default: 2 (the AKS baseline).'),
   durationHours: z.int().min(1).max(24).default(1).describe('Consecutive one-hour slots from startHour, within the day. Default: 1 (what `--start-hour` alone sets).'),
   notAllowed: z.array(notAllowedSchema).default([]).describe('Blackout periods. Default: none.'),
 });
@@ -75,12 +75,12 @@ const apiServerSchema = z.strictObject({
     .describe('API server VNet integration (`--enable-apiserver-vnet-integration`): the API server gets an internal load balancer IP in the network.vnet.subnets entry with role apiServer (delegated to Microsoft.ContainerService/managedClusters), with private or public access. Default: false.'),
 });
 
-/** Cluster autoscaler profile (`--cluster-autoscaler-profile`); the defaults are the seed's cost-optimisation values. */
+/** Cluster autoscaler profile (`--cluster-autoscaler-profile`); the defaults are the AKS baseline's cost-optimisation values. */
 const autoscalerProfileSchema = z.strictObject({
-  scaleDownDelayAfterAdd: z.string().regex(/^\d+[smh]$/).default('10m').describe('`scale-down-delay-after-add`. Default: 10m (the seed).'),
-  scaleDownUnneeded: z.string().regex(/^\d+[smh]$/).default('10m').describe('`scale-down-unneeded-time`. Default: 10m (the seed).'),
-  scaleDownUtilizationThreshold: z.number().min(0).max(1).default(0.5).describe('`scale-down-utilization-threshold`. Default: 0.5 (the seed).'),
-  maxGracefulTerminationSec: z.int().min(0).max(86400).default(600).describe('`max-graceful-termination-sec`. Default: 600 (the seed).'),
+  scaleDownDelayAfterAdd: z.string().regex(/^\d+[smh]$/).default('10m').describe('`scale-down-delay-after-add`. Default: 10m (the AKS baseline).'),
+  scaleDownUnneeded: z.string().regex(/^\d+[smh]$/).default('10m').describe('`scale-down-unneeded-time`. Default: 10m (the AKS baseline).'),
+  scaleDownUtilizationThreshold: z.number().min(0).max(1).default(0.5).describe('`scale-down-utilization-threshold`. Default: 0.5 (the AKS baseline).'),
+  maxGracefulTerminationSec: z.int().min(0).max(86400).default(600).describe('`max-graceful-termination-sec`. Default: 600 (the AKS baseline).'),
   expander: z.enum(AUTOSCALER_EXPANDERS).default('random').describe('`expander`. Default: random (the AKS default).'),
   balanceSimilarNodeGroups: z.boolean().default(false).describe('`balance-similar-node-groups` (useful with one pool per zone). Default: false.'),
   skipNodesWithSystemPods: z.boolean().default(true).describe('`skip-nodes-with-system-pods`. Default: true.'),
@@ -92,7 +92,7 @@ const identitySchema = z.strictObject({
     .enum(KUBELET_IDENTITY_MODES)
     .default('aksManaged')
     .describe(
-      'Kubelet identity (what pulls images): aksManaged (AKS creates it), create (the platform creates a user-assigned identity, seed 003\'s fix for the AcrPull delay) or existing (existingKubeletIdentityId). The control-plane identity then gets Managed Identity Operator on it. Forces replacement. Default: aksManaged.',
+      'Kubelet identity (what pulls images): aksManaged (AKS creates it), create (the platform creates a user-assigned identity, the ACR authentication guide\'s fix for the AcrPull delay) or existing (existingKubeletIdentityId). The control-plane identity then gets Managed Identity Operator on it. Forces replacement. Default: aksManaged.',
     ),
   existingKubeletIdentityId: azureResourceId
     .optional()
@@ -104,7 +104,7 @@ const upgradesSchema = z.strictObject({
   channel: z
     .enum(UPGRADE_CHANNELS)
     .default('stable')
-    .describe('Automatic Kubernetes upgrades (`--auto-upgrade-channel`); with a channel, Terraform ignores version drift. none = manual. Default: stable (the seed).'),
+    .describe('Automatic Kubernetes upgrades (`--auto-upgrade-channel`); with a channel, Terraform ignores version drift. none = manual. Default: stable (the AKS baseline).'),
   nodeOsChannel: z
     .enum(NODE_OS_UPGRADE_CHANNELS)
     .default('NodeImage')
@@ -153,7 +153,7 @@ const monitoringSchema = z.strictObject({
   diagnosticLogs: z
     .array(z.enum(CONTROL_PLANE_LOG_CATEGORIES))
     .default(['kube-apiserver', 'kube-audit', 'kube-controller-manager', 'kube-scheduler', 'cluster-autoscaler'])
-    .describe('Control-plane log categories sent to the workspace by a diagnostic setting; empty = no diagnostic setting. Default: the seed\'s five.'),
+    .describe('Control-plane log categories sent to the workspace by a diagnostic setting; empty = no diagnostic setting. Default: the AKS baseline\'s five.'),
   diagnosticMetrics: z.boolean().default(true).describe('Also send AllMetrics. Default: true.'),
 });
 

@@ -42,7 +42,7 @@ export const networkSchema = z.strictObject({
   hub: hubSchema.optional().describe('Peer the spoke VNet with a hub. Default: no peering.'),
   privateDns: privateDnsSchema.prefault({}).describe('Private DNS zones of the private endpoints: created (linked to the spoke, the hub or both) or central ones by ID.'),
   flowLogs: flowLogsSchema.optional().describe('VNet flow logs with traffic analytics. Default: none.'),
-  podCidr: ipv4Cidr.default('192.168.0.0/16').describe('Pod CIDR for overlay. Forces replacement. Default: 192.168.0.0/16 (the seed).'),
+  podCidr: ipv4Cidr.default('192.168.0.0/16').describe('Pod CIDR for overlay. Forces replacement. Default: 192.168.0.0/16 (the AKS baseline).'),
   serviceCidr: ipv4Cidr.default('10.0.0.0/16').describe('Kubernetes service CIDR. Forces replacement. Default: 10.0.0.0/16.'),
   dnsServiceIp: ipv4.default('10.0.0.10').describe('Cluster DNS service IP, inside serviceCidr. Forces replacement. Default: 10.0.0.10.'),
   vnet: vnetSchema.prefault({}).describe('The VNet the platform creates (ignored when existingNodeSubnetId is set).'),
