@@ -13,6 +13,7 @@ import { checkBaseline } from './baseline-checks';
 import { checkLandingZone } from './checks-network';
 import { checkRegistry } from './checks-registry';
 import { checkBackend } from './checks-backend';
+import { checkLimits } from './checks-limits';
 
 export type { Problem };
 
@@ -346,6 +347,7 @@ export function checkEnvironment(env: ResolvedEnvironment, baselineRules?: Reado
   checkLandingZone(env, out);
   checkRegistry(env, out);
   checkBackend(env, out);
+  checkLimits(env, out);
   out.push(...checkBaseline(env, baselineRules));
   return out;
 }
