@@ -7,6 +7,7 @@ import { chartVersionSchema, helmValuesSchema, releaseSchema } from '../../confi
 import type { ResolvedEnvironment } from '../../config/model';
 import type { Problem } from '../../config/problem';
 import { subnetOfRole } from '../../config/network-plan';
+import { AKS_DEFAULT_POD_CIDR } from '../../config/checks-cluster-settings';
 
 /** `ingress.agc`. */
 export const agcSettingsSchema = z.strictObject({
@@ -68,7 +69,7 @@ function checkAgcSubnet(env: ResolvedEnvironment, out: Problem[]): void {
   }
   const taken: [string, string][] = [['network.serviceCidr', n.serviceCidr]];
   if (!n.existingNodeSubnetId) taken.push(['network.vnet.nodeSubnet', n.vnet.nodeSubnet]);
-  if (n.pluginMode === 'overlay' || n.plugin === 'kubenet') taken.push(['network.podCidr', n.podCidr]);
+  if (n.pluginMode === 'overlay' || n.plugin === 'kubenet') taken.push(['network.podCidr', n.podCidr ?? AKS_DEFAULT_POD_CIDR]);
   for (const [path, range] of taken) {
     if (overlaps(cidr, range)) {
       out.push({ path: at, message: `overlaps ${path} (${range})`, got: cidr, allowed: 'a range that overlaps neither the node subnet, the pod nor the service range' });
