@@ -9,6 +9,7 @@ import type { ResolvedEnvironment } from './model';
 import { checkAddons } from './checks-addons';
 import { checkBaseline } from './baseline-checks';
 import { checkRegistry } from './checks-registry';
+import { checkObservability } from './checks-observability';
 
 export interface Problem {
   /** Dotted path inside the environment, e.g. `network.dnsServiceIp`. */
@@ -307,9 +308,9 @@ function checkEgressAndPools(env: ResolvedEnvironment, out: Problem[]): void {
   if (mon.existingMonitorWorkspaceId && !mon.prometheus) {
     out.push({ path: 'cluster.monitoring.existingMonitorWorkspaceId', message: 'is set but managed Prometheus is off', got: mon.existingMonitorWorkspaceId, allowed: 'no workspace, or monitoring.prometheus: true' });
   }
-  if (!mon.prometheus && (mon.alerts.emailReceivers.length > 0 || mon.alerts.actionGroupId)) {
+  if (!mon.prometheus && !env.observability.alerts.enabled && (mon.alerts.emailReceivers.length > 0 || mon.alerts.actionGroupId)) {
     const field = mon.alerts.actionGroupId ? 'actionGroupId' : 'emailReceivers';
-    out.push({ path: `cluster.monitoring.alerts.${field}`, message: 'is set but managed Prometheus is off, so no alert rules exist to notify it', got: mon.alerts.actionGroupId ?? mon.alerts.emailReceivers.join(', '), allowed: 'no receivers, or monitoring.prometheus: true' });
+    out.push({ path: `cluster.monitoring.alerts.${field}`, message: 'is set but managed Prometheus is off and observability.alerts.enabled is false, so no alert rules exist to notify it', got: mon.alerts.actionGroupId ?? mon.alerts.emailReceivers.join(', '), allowed: 'no receivers, monitoring.prometheus: true or observability.alerts.enabled: true' });
   }
   if (mon.alerts.actionGroupId && mon.alerts.emailReceivers.length > 0) {
     out.push({ path: 'cluster.monitoring.alerts.emailReceivers', message: 'are set together with actionGroupId; add the addresses to that action group instead', got: mon.alerts.emailReceivers.join(', '), allowed: 'emailReceivers or actionGroupId, not both' });
@@ -370,6 +371,7 @@ export function checkEnvironment(env: ResolvedEnvironment): Problem[] {
   checkWorkloadIdentities(env, out);
   checkAddons(env, out);
   checkRegistry(env, out);
+  checkObservability(env, out);
   out.push(...checkBaseline(env));
   return out;
 }

@@ -18,6 +18,14 @@ export const BUILT_IN_ROLES = {
   keyVaultAdministrator: 'Key Vault Administrator',
   /** Pull images from a container registry (what `az aks --attach-acr` assigns to the kubelet identity). */
   acrPull: 'AcrPull',
+  /** Administer a Managed Grafana instance. */
+  grafanaAdmin: 'Grafana Admin',
+  /** Edit dashboards in a Managed Grafana instance. */
+  grafanaEditor: 'Grafana Editor',
+  /** View dashboards in a Managed Grafana instance. */
+  grafanaViewer: 'Grafana Viewer',
+  /** Read an Azure Monitor workspace's metrics (Managed Grafana on the Prometheus workspace). */
+  monitoringDataReader: 'Monitoring Data Reader',
   /** Push and pull images (a build pipeline's identity). */
   acrPush: 'AcrPush',
   /** Read any resource in a scope (AGC's controller on the node resource group; AGIC on the gateway's group). */
