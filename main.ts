@@ -18,10 +18,13 @@ function main(): number {
     }
     throw e;
   }
-  for (const w of config.warnings) process.stderr.write(`warning: ${w}\n`);
+  // The cdktf CLI (it always sets CDKTF_CONTEXT_JSON) shows an app's stderr as [ERROR]: there, warnings go into the
+  // synthesized stacks as warning annotations, which it prints as `WARN [<stack>]: ...`.
+  const underCli = process.env.CDKTF_CONTEXT_JSON !== undefined;
+  if (!underCli) for (const w of config.warnings) process.stderr.write(`warning: ${w}\n`);
   const outdir = process.env.CDKTF_OUTDIR || 'cdktf.out';
   try {
-    const result = synthesize(config, outdir);
+    const result = synthesize(config, outdir, process.cwd(), { annotateWarnings: underCli });
     const rel = path.relative(process.cwd(), result.outdir) || '.';
     process.stdout.write(
       `Synthesized ${result.stacks.length} stacks from ${config.source} into ${rel}/stacks/: ${result.stacks.join(', ')}\n`,

@@ -1,8 +1,9 @@
-import { App } from 'cdktf';
+import { Annotations, App } from 'cdktf';
 import type { PlatformConfig } from './config';
 import { InfraStack } from './stacks/infra-stack';
 import { PlatformStack } from './stacks/platform-stack';
 import { AddonValuesError } from './stacks/addon-values-error';
+import { needsTfcStack, TFC_STACK, TfcStack } from './stacks/tfc-stack';
 import { terraformLiterals } from './config/terraform-literal';
 
 export interface BuildOptions {
@@ -10,6 +11,12 @@ export interface BuildOptions {
   readonly outdir?: string;
   /** Where the app writes (may differ from `outdir` while synthesizing into a staging folder). @default outdir */
   readonly writeTo?: string;
+  /**
+   * Attach the configuration's warnings to the stacks as cdktf warning annotations (`<env>: ...` to that
+   * environment's stacks), so the cdktf CLI prints them as `WARN [<stack>]` instead of app output on stderr.
+   * @default false
+   */
+  readonly annotateWarnings?: boolean;
 }
 
 /** Both stacks of one environment. */
@@ -43,6 +50,14 @@ export function buildApp(config: PlatformConfig, options: BuildOptions = {}): { 
     } catch (e) {
       if (!(e instanceof AddonValuesError)) throw e;
       valuesProblems.push(...e.lines().map((l) => `${config.source}: ${l}`));
+    }
+  }
+  // The Terraform Cloud bootstrap stack, when an environment keeps its state there.
+  if (needsTfcStack(config)) new TfcStack(app, TFC_STACK, { config, backend: { outdir } });
+  if (options.annotateWarnings) {
+    for (const w of config.warnings) {
+      const env = [...stacks.keys()].find((e) => w.startsWith(`${e}: `));
+      for (const s of env ? [stacks.get(env)!.infra, stacks.get(env)!.platform] : [...stacks.values()].slice(0, 1).map((x) => x.infra)) Annotations.of(s).addWarning(w);
     }
   }
   if (valuesProblems.length > 0) {

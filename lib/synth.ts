@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'fs';
 import * as path from 'path';
 import type { PlatformConfig } from './config';
 import { buildApp } from './app';
+import { TFC_STACK } from './stacks/tfc-stack';
 import { runbookMarkdown } from './runbook';
 import { BaselineError, failing, readStacks, runBaseline, todayUtc, writeFiles, type EnvironmentReport } from './baseline';
 
@@ -17,6 +18,8 @@ export interface SynthResult {
 export interface SynthOptions {
   /** The date waivers are checked against (YYYY-MM-DD). @default today (UTC) */
   readonly today?: string;
+  /** Configuration warnings become cdktf warning annotations on their environment's stacks. @default false */
+  readonly annotateWarnings?: boolean;
 }
 
 /**
@@ -33,11 +36,12 @@ export function synthesize(config: PlatformConfig, outdir = 'cdktf.out', cwd = p
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(path.dirname(target), { recursive: true });
   try {
-    const { app } = buildApp(config, { outdir: relative, writeTo: staging });
+    const { app } = buildApp(config, { outdir: relative, writeTo: staging, annotateWarnings: options.annotateWarnings });
     app.synth();
     const names = app.node.children.map((c) => c.node.id);
     const policies = Object.fromEntries(config.environments.map((e) => [e.name, e.baseline]));
-    const run = runBaseline(readStacks(staging, names), policies, options.today ?? todayUtc());
+    // The baseline reviews the environments' stacks; the Terraform Cloud bootstrap stack is not one.
+    const run = runBaseline(readStacks(staging, names.filter((n) => n !== TFC_STACK)), policies, options.today ?? todayUtc());
     if (failing(run.reports).length > 0) throw new BaselineError(run.reports);
     writeFiles(staging, run.files);
     writeFiles(staging, new Map(config.environments.map((e) => [`reports/${e.name}/runbook.md`, runbookMarkdown(e)])));

@@ -1,30 +1,25 @@
 #!/usr/bin/env node
 // Bundles main.ts and everything it imports into dist/main.js: one file loads much faster than hundreds of
 // CommonJS modules (see README, "Speed").
-const { build } = require('esbuild');
+// Skipped when the bundle is current: nothing it was built from (the project files esbuild read, the lock file,
+// this script) has changed since (see isCurrent below).
+const crypto = require('crypto');
+const fs = require('fs');
 const path = require('path');
 
 const root = path.resolve(__dirname, '..');
+const outfile = path.join(root, 'dist', 'main.js');
+/** What the last build read: the content hash of its inputs and the list of project files among them. */
+const stampFile = `${outfile}.inputs.json`;
 
-// cdktf records a full stack trace (every frame) for each token it creates, only to print it if that token later
-// fails to resolve. On this platform's ~200 resources that is about a tenth of synth time. The bundle swaps in a
-// version that records the trace only when CDKTF_TOKEN_STACK_TRACES is set (set it when debugging a token error).
+// cdktf records a full stack trace for every token it creates; the bundle records it only when
+// CDKTF_TOKEN_STACK_TRACES is set (scripts/lazy-stack-trace.js says why).
 const lazyTokenTraces = {
   name: 'lazy-token-stack-traces',
   setup(build) {
     build.onLoad({ filter: /cdktf[\\/]lib[\\/]tokens[\\/]private[\\/]stack-trace\.js$/ }, () => ({
       loader: 'js',
-      contents: `"use strict";
-Object.defineProperty(exports, "__esModule", { value: true });
-exports.captureStackTrace = function captureStackTrace(below) {
-  if (!process.env.CDKTF_TOKEN_STACK_TRACES) return [];
-  below = below || captureStackTrace;
-  const object = { stack: "" };
-  const previousLimit = Error.stackTraceLimit;
-  try { Error.stackTraceLimit = Number.MAX_SAFE_INTEGER; Error.captureStackTrace(object, below); }
-  finally { Error.stackTraceLimit = previousLimit; }
-  return object.stack ? object.stack.split("\\n").slice(1).map((s) => s.replace(/^\\s*at\\s+/, "")) : [];
-};`,
+      contents: fs.readFileSync(path.join(__dirname, 'lazy-stack-trace.js'), 'utf8'),
     }));
   },
 };
@@ -47,17 +42,66 @@ const lazyArchiver = {
   },
 };
 
-build({
-  entryPoints: [path.join(root, 'main.ts')],
-  outfile: path.join(root, 'dist', 'main.js'),
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: 'linked',
-  legalComments: 'none',
-  minifyWhitespace: true,
-  minifySyntax: true,
-  logLevel: 'warning',
-  plugins: [lazyTokenTraces, lazyArchiver],
-}).catch(() => process.exit(1));
+// --- Skipping the build when the bundle is current (content hash of what it was built from) ---------------------
+
+/** Files whose change always means a rebuild: the dependency versions and the build itself. */
+const ALWAYS = ['package-lock.json', 'scripts/build.js', 'scripts/lazy-stack-trace.js'];
+
+/** A hash of the content of `files` (relative to the project root; a missing file hashes as missing). */
+function contentHash(files) {
+  const h = crypto.createHash('sha256');
+  for (const f of [...new Set([...ALWAYS, ...files])].sort()) {
+    h.update(`${f}\0`);
+    try {
+      h.update(fs.readFileSync(path.join(root, f)));
+    } catch {
+      h.update('\0missing');
+    }
+    h.update('\0');
+  }
+  return h.digest('hex');
+}
+
+/** Whether dist/main.js was built from exactly the files there are now (and is the file that build wrote). */
+function isCurrent() {
+  let stamp;
+  try {
+    stamp = JSON.parse(fs.readFileSync(stampFile, 'utf8'));
+    if (contentHash(stamp.files) !== stamp.inputs) return false;
+    return crypto.createHash('sha256').update(fs.readFileSync(outfile)).digest('hex') === stamp.output;
+  } catch {
+    return false;
+  }
+}
+
+/** Records what this build read (esbuild's metafile: the project's own files; node_modules is the lock file's). */
+function recordInputs(metafile) {
+  const files = Object.keys(metafile.inputs).filter((f) => !f.split(/[\\/]/).includes('node_modules') && !f.includes(':'));
+  const output = crypto.createHash('sha256').update(fs.readFileSync(outfile)).digest('hex');
+  fs.writeFileSync(stampFile, `${JSON.stringify({ inputs: contentHash(files), output, files: files.sort() }, null, 1)}\n`);
+}
+
+// --- Build -------------------------------------------------------------------------------------------------------
+
+async function bundle() {
+  const { build } = require('esbuild');
+  const result = await build({
+    entryPoints: [path.join(root, 'main.ts')],
+    outfile,
+    absWorkingDir: root,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: 'linked',
+    legalComments: 'none',
+    minifyWhitespace: true,
+    minifySyntax: true,
+    logLevel: 'warning',
+    metafile: true,
+    plugins: [lazyTokenTraces, lazyArchiver],
+  });
+  recordInputs(result.metafile);
+}
+
+if (process.argv.includes('--force') || !isCurrent()) bundle().catch(() => process.exit(1));

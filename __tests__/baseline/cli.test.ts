@@ -1,5 +1,5 @@
 /** The baseline and the review as users run them: `npm run synth` (the bundled app) and `npm run review`. */
-import { execFileSync, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
@@ -7,9 +7,7 @@ import { FIXTURE_CONFIG, ROOT } from '../helpers/synth';
 
 const MAIN = path.join(ROOT, 'dist', 'main.js');
 
-beforeAll(() => {
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.js')]);
-});
+// dist/main.js is built once per run by the Jest globalSetup (__tests__/global-setup.js).
 
 /** A scratch project with platform.yaml, optionally edited. */
 function project(edit: (text: string) => string = (t) => t): string {
@@ -21,22 +19,28 @@ const synth = (cwd: string) => spawnSync(process.execPath, [MAIN], { cwd, env: {
 /** prod with the API server open to the internet (the development preset's setting), through the file's own text. */
 const publicApiServer = (t: string) => t.replace('access: authorizedRanges', 'access: publicUnrestricted').replace('authorizedIpRanges: [203.0.113.0/24, 198.51.100.0/24]', 'authorizedIpRanges: []');
 
+/** One synth of the unedited fixture, shared by the tests that read its output (a process costs about a second). */
+let plain: { dir: string; result: ReturnType<typeof synth> };
+beforeAll(() => {
+  const dir = project();
+  plain = { dir, result: synth(dir) };
+});
+
 test('synth prints the baseline summary table', () => {
-  const r = synth(project());
+  const r = plain.result;
   expect(r.status).toBe(0);
   expect(r.stdout).toMatch(/Security baseline \(docs\/baseline\.md\):\n {2}environment +enforcement +verdict +pass +fail e\/w\/i +waived +n\/a\n {2}dev +warn +warn /);
   expect(r.stdout).toMatch(/\n {2}prod +fail +pass +\d+ +0\/\d+\/\d+ +0 /);
 });
 
 test('an error-level failure under warn enforcement reads as a failure that is not enforced', () => {
-  const r = synth(project());
+  const r = plain.result;
   expect(r.stdout).toMatch(/\n {2}dev: FAIL \(warn only\) AKS-[A-Z]+-\d+ /);
   expect(r.stdout).not.toMatch(/\n {2}dev: warn /);
 });
 
 test('the closing line names every report written per environment, the runbook included', () => {
-  const dir = project();
-  const r = synth(dir);
+  const { dir, result: r } = plain;
   const files = r.stdout.match(/\nReports: cdktf\.out\/reports\/<environment>\/(.*)\n$/)![1].split(', ');
   expect(files).toEqual(['baseline.md', 'baseline.json', 'diagram.md', 'runbook.md']);
   for (const f of files) expect(existsSync(path.join(dir, 'cdktf.out', 'reports', 'dev', f))).toBe(true);
@@ -53,9 +57,9 @@ test('a prod baseline failure exits non-zero and writes nothing', () => {
 });
 
 test('npm run review compares two synth outputs and flags replacement', () => {
-  const a = project();
+  const a = plain.dir;
   const b = project((t) => t.replace('serviceCidr: 10.0.0.0/16', 'serviceCidr: 10.1.0.0/16').replace('dnsServiceIp: 10.0.0.10', 'dnsServiceIp: 10.1.0.10'));
-  expect(synth(a).status).toBe(0);
+  expect(plain.result.status).toBe(0);
   expect(synth(b).status).toBe(0);
   const r = spawnSync(
     process.execPath,

@@ -110,7 +110,7 @@ const CASES: Record<string, Case> = {
   },
   'AKS-ACR-001': { pass: prod(), fail: mutated(NO_KNOB, (s) => (first(s, 'prod-infra', 'azurerm_container_registry').admin_enabled = true)) },
   'AKS-ACR-002': { pass: prod(), fail: prod({ acr: { anonymousPull: true } }) },
-  'AKS-ACR-003': { pass: prod({ acr: { publicNetworkAccess: false } }), fail: prod() },
+  'AKS-ACR-003': { pass: prod({ acr: { publicNetworkAccess: false, privateEndpoint: {} } }), fail: prod() },
   'AKS-ACR-004': { pass: prod(), fail: prod({ acr: { zoneRedundancy: false } }) },
   'AKS-ACR-005': { pass: prod(), fail: prod({ acr: { retentionDays: 0 } }) },
   'AKS-ACR-006': { pass: prod(), fail: prod({ addons: { trivyOperator: { enabled: false } }, cluster: { monitoring: { defender: false } } }) },

@@ -98,8 +98,8 @@ describe('upgrades and maintenance', () => {
 });
 
 describe('networking and pools', () => {
-  test('user-defined routing needs an existing subnet', () => {
-    expect(prod({ network: { outboundType: 'userDefinedRouting' } })).toEqual([expect.stringContaining('network.outboundType: userDefinedRouting needs a subnet you prepared')]);
+  test('user-defined routing needs a firewall route or an existing subnet', () => {
+    expect(prod({ network: { outboundType: 'userDefinedRouting' } })).toEqual([expect.stringContaining('network.outboundType: userDefinedRouting needs a default route on the node subnet')]);
   });
 
   test('spot settings on a non-spot pool are refused', () => {

@@ -8,7 +8,7 @@ import * as path from 'path';
 import { stringify } from 'yaml';
 import { ConfigError, parseConfig, type PlatformConfig } from '../../lib/config';
 import { deepMerge } from '../../lib/config/merge';
-import { buildApp } from '../../lib/app';
+import { cached } from './synth-cache';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 /**
@@ -71,15 +71,30 @@ export function manifest(text = DEFAULT_CONFIG_TEXT) {
 }
 
 /**
- * Every stack of the app for this configuration text, by stack name, synthesized once and cached. With `onlyEnv`,
- * only that environment's stacks are built (environments share nothing, so its stacks are the same bytes; half the
- * work for a test that patches one environment).
+ * Every stack of the app for this configuration text, by stack name, synthesized once per run (and kept across runs
+ * while lib/ and the other sources are unchanged: helpers/synth-cache.js) and once per test file in memory. With
+ * `onlyEnv`, only that environment's stacks are built (environments share nothing, so its stacks are the same bytes;
+ * half the work for a test that patches one environment).
  */
 export function synthAll(text = DEFAULT_CONFIG_TEXT, onlyEnv?: string): Record<string, StackJson> {
   const key = onlyEnv ? `${onlyEnv}\n${text}` : text;
   const hit = cache.get(key) ?? (onlyEnv ? pick(cache.get(text), onlyEnv) : undefined);
   if (hit) return hit;
-  // A whole-app synth (not Testing.synth per stack): cross-stack references resolve only at app level.
+  const result = JSON.parse(cached(`synthAll\0${key}`, () => JSON.stringify(synthesizeApp(text, onlyEnv)))) as SynthOutput;
+  manifests.set(key, result.manifest);
+  cache.set(key, result.stacks);
+  return result.stacks;
+}
+
+interface SynthOutput {
+  manifest: { stacks: Record<string, { dependencies: string[] }> };
+  stacks: Record<string, StackJson>;
+}
+
+/** A whole-app synth (not Testing.synth per stack): cross-stack references resolve only at app level. */
+function synthesizeApp(text: string, onlyEnv?: string): SynthOutput {
+  // Loaded on first use: a test file whose configurations are all cached never loads the app.
+  const { buildApp } = require('../../lib/app') as typeof import('../../lib/app');
   const dir = mkdtempSync(path.join(tmpdir(), 'synth-'));
   try {
     const cfg = config(text);
@@ -88,14 +103,12 @@ export function synthAll(text = DEFAULT_CONFIG_TEXT, onlyEnv?: string): Record<s
       writeTo: dir,
     });
     app.synth();
-    const out: Record<string, StackJson> = {};
-    manifests.set(key, JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')));
+    const stacks: Record<string, StackJson> = {};
     for (const child of app.node.children) {
       const name = child.node.id;
-      out[name] = JSON.parse(readFileSync(path.join(dir, 'stacks', name, 'cdk.tf.json'), 'utf8'));
+      stacks[name] = JSON.parse(readFileSync(path.join(dir, 'stacks', name, 'cdk.tf.json'), 'utf8'));
     }
-    cache.set(key, out);
-    return out;
+    return { manifest: JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')), stacks };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

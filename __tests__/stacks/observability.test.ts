@@ -119,10 +119,18 @@ describe('recommended platform alerts', () => {
     expect(all(stack('dev-infra'), 'azurerm_monitor_metric_alert')).toEqual({});
   });
 
-  test('an alert without a receiver is refused', () => {
-    expect(problemsWith({ environments: { prod: { cluster: { monitoring: { alerts: { emailReceivers: [] } } } } } })).toContainEqual(
-      expect.stringMatching(/environments\.prod\.observability\.alerts\.enabled: the recommended platform alerts would notify nobody .*allowed cluster\.monitoring\.alerts\.emailReceivers or cluster\.monitoring\.alerts\.actionGroupId, or observability\.alerts\.enabled: false/),
+  test('an alert without a receiver is refused: the set turned on explicitly, or a query alert', () => {
+    const none = { cluster: { monitoring: { alerts: { emailReceivers: [] } } } };
+    expect(problemsWith(prod({ alerts: { enabled: true } }, none))).toContainEqual(
+      expect.stringMatching(/environments\.prod\.observability\.alerts\.enabled: the recommended platform alerts would notify nobody .*allowed cluster\.monitoring\.alerts\.emailReceivers or cluster\.monitoring\.alerts\.actionGroupId/),
     );
+    expect(problemsWith(prod({ alerts: { queries: { oom: { query: 'KubeEvents' } } } }, none))).toContainEqual(expect.stringMatching(/observability\.alerts\.queries\.oom: an alert with no receiver would notify nobody/));
+  });
+
+  test('by default the set follows the receivers: none named, no platform alerts', () => {
+    const t = stack('prod-infra', { environments: { prod: { cluster: { monitoring: { alerts: { emailReceivers: [] } } } } } });
+    expect(all(t, 'azurerm_monitor_metric_alert')).toEqual({});
+    expect(all(t, 'azurerm_monitor_activity_log_alert')).toEqual({});
   });
 
   test('without managed Prometheus the platform alerts create the action group themselves', () => {

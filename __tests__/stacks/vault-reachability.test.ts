@@ -33,7 +33,8 @@ describe('private endpoint', () => {
     const infra = stack('prod-infra', patch);
     const pe = byPath(infra, 'azurerm_private_endpoint', 'key-vault/private-endpoint').body;
     expect(pe.subnet_id).toBe(nodeSubnet(patch));
-    const zone = byPath(infra, 'azurerm_private_dns_zone', 'key-vault/private-dns-zone');
+    // The zone is the environment's shared one (every endpoint of a zone name registers there).
+    const zone = byPath(infra, 'azurerm_private_dns_zone', 'private-dns/zone-privatelink.vaultcore.azure.net');
     expect(zone.body.name).toBe('privatelink.vaultcore.azure.net');
     const vnet = byPath(infra, 'azurerm_virtual_network', 'network/vnet').name;
     const links = Object.values(all(infra, 'azurerm_private_dns_zone_virtual_network_link'));

@@ -9,13 +9,18 @@ export function checkObservability(env: ResolvedEnvironment, out: Problem[]): vo
   const o = env.observability;
   const mon = env.cluster.monitoring;
   const receivers = mon.alerts.emailReceivers.length > 0 || mon.alerts.actionGroupId !== undefined;
-  if (o.alerts.enabled && !receivers) {
+  const fix = 'cluster.monitoring.alerts.emailReceivers or cluster.monitoring.alerts.actionGroupId';
+  if (o.alerts.enabled === true && !receivers) {
     out.push({
       path: 'observability.alerts.enabled',
       message: 'the recommended platform alerts would notify nobody (no receiver)',
-      got: described('enabled with no cluster.monitoring.alerts.emailReceivers and no actionGroupId'),
-      allowed: 'cluster.monitoring.alerts.emailReceivers or cluster.monitoring.alerts.actionGroupId, or observability.alerts.enabled: false',
+      got: described('true with no cluster.monitoring.alerts.emailReceivers and no actionGroupId'),
+      allowed: `${fix}, or observability.alerts.enabled unset or false`,
     });
+  }
+  const queries = Object.keys(o.alerts.queries);
+  if (queries.length > 0 && o.alerts.enabled !== false && !receivers) {
+    out.push({ path: `observability.alerts.queries.${queries[0]}`, message: 'an alert with no receiver would notify nobody', got: described(`${queries.length} query alert(s) and no receiver`), allowed: fix });
   }
   const ci = o.containerInsights;
   const filter = ci.namespaceFilter;

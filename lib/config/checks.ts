@@ -8,8 +8,10 @@ import { checkIdentity as checkWorkloadIdentities } from './identity-checks';
 import type { ResolvedEnvironment } from './model';
 import { checkAddons } from './checks-addons';
 import { checkBaseline } from './baseline-checks';
+import { checkLandingZone } from './checks-network';
 import { checkRegistry } from './checks-registry';
 import { checkObservability } from './checks-observability';
+import { checkBackend } from './checks-backend';
 
 export interface Problem {
   /** Dotted path inside the environment, e.g. `network.dnsServiceIp`. */
@@ -99,7 +101,8 @@ function checkNetwork(env: ResolvedEnvironment, out: Problem[]): void {
       }
     }
   }
-  if (!n.existingNodeSubnetId && !contains(n.vnet.addressSpace, n.vnet.nodeSubnet)) {
+  // A node subnet declared in network.vnet.subnets is checked with the other subnets (checks-network.ts).
+  if (!n.existingNodeSubnetId && !n.vnet.subnets[n.vnet.nodeSubnetName] && !contains(n.vnet.addressSpace, n.vnet.nodeSubnet)) {
     out.push({
       path: 'network.vnet.nodeSubnet',
       message: 'is not inside network.vnet.addressSpace',
@@ -296,7 +299,8 @@ function checkBlackouts(list: readonly { start: string; end: string }[], at: str
 
 function checkEgressAndPools(env: ResolvedEnvironment, out: Problem[]): void {
   const n = env.network;
-  if ((n.outboundType === 'userDefinedRouting' || n.outboundType === 'userAssignedNATGateway') && !n.existingNodeSubnetId) {
+  // userDefinedRouting is checked with the firewall route (checks-network.ts).
+  if (n.outboundType === 'userAssignedNATGateway' && !n.existingNodeSubnetId) {
     out.push({
       path: 'network.outboundType',
       message: `${n.outboundType} needs a subnet you prepared (route table or NAT gateway): set network.existingNodeSubnetId`,
@@ -308,7 +312,7 @@ function checkEgressAndPools(env: ResolvedEnvironment, out: Problem[]): void {
   if (mon.existingMonitorWorkspaceId && !mon.prometheus) {
     out.push({ path: 'cluster.monitoring.existingMonitorWorkspaceId', message: 'is set but managed Prometheus is off', got: mon.existingMonitorWorkspaceId, allowed: 'no workspace, or monitoring.prometheus: true' });
   }
-  if (!mon.prometheus && !env.observability.alerts.enabled && (mon.alerts.emailReceivers.length > 0 || mon.alerts.actionGroupId)) {
+  if (!mon.prometheus && env.observability.alerts.enabled === false && (mon.alerts.emailReceivers.length > 0 || mon.alerts.actionGroupId)) {
     const field = mon.alerts.actionGroupId ? 'actionGroupId' : 'emailReceivers';
     out.push({ path: `cluster.monitoring.alerts.${field}`, message: 'is set but managed Prometheus is off and observability.alerts.enabled is false, so no alert rules exist to notify it', got: mon.alerts.actionGroupId ?? mon.alerts.emailReceivers.join(', '), allowed: 'no receivers, monitoring.prometheus: true or observability.alerts.enabled: true' });
   }
@@ -370,8 +374,10 @@ export function checkEnvironment(env: ResolvedEnvironment): Problem[] {
   checkEgressAndPools(env, out);
   checkWorkloadIdentities(env, out);
   checkAddons(env, out);
+  checkLandingZone(env, out);
   checkRegistry(env, out);
   checkObservability(env, out);
+  checkBackend(env, out);
   out.push(...checkBaseline(env));
   return out;
 }

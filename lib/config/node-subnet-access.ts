@@ -13,5 +13,5 @@ export function vaultAllowsNodeSubnet(env: ResolvedEnvironment): boolean {
 
 /** The backup storage account admits the node subnet (Velero's traffic comes from the nodes). */
 export function backupAllowsNodeSubnet(env: ResolvedEnvironment): boolean {
-  return env.backup.enabled && env.backup.allowNodeSubnet;
+  return env.backup.enabled && env.backup.allowNodeSubnet && env.backup.publicNetworkAccess;
 }

@@ -90,6 +90,12 @@ export interface ApiServerProps {
   readonly privateDnsZoneId?: string;
   /** Public FQDN for a private cluster (`--enable-public-fqdn`). @default false */
   readonly publicFqdn?: boolean;
+  /**
+   * API server VNet integration (`--enable-apiserver-vnet-integration`): the API server's internal load balancer
+   * IP goes in this subnet, delegated to `Microsoft.ContainerService/managedClusters` (/28 or larger). The
+   * control-plane identity gets Network Contributor on it before the cluster is created. @default - no integration
+   */
+  readonly vnetIntegrationSubnetId?: string;
 }
 
 /** Cluster autoscaler profile (`--cluster-autoscaler-profile`). Defaults are the seed's cost-section values. */
@@ -208,6 +214,11 @@ export interface AksClusterProps {
   readonly location: string;
   /** API server DNS prefix. Forces replacement. @default name */
   readonly dnsPrefix?: string;
+  /**
+   * FQDN subdomain of a private cluster in a custom private DNS zone (`--fqdn-subdomain`, `dns_prefix_private_cluster`),
+   * used instead of `dnsPrefix`. Forces replacement. @default - dnsPrefix is used
+   */
+  readonly dnsPrefixPrivateCluster?: string;
   /** Entra ID tenant for Azure RBAC. */
   readonly tenantId: string;
   /** Kubernetes version; also the pools' version. @default - the AKS default at creation */
@@ -304,6 +315,10 @@ export class AksCluster extends Construct {
       this.controlPlaneGrants.push(this.grantControlPlane('private-dns-zone-contributor', dnsZone, BUILT_IN_ROLES.privateDnsZoneContributor));
     }
 
+    if (api.vnetIntegrationSubnetId) {
+      this.controlPlaneGrants.push(this.grantControlPlane('api-server-subnet-network-contributor', api.vnetIntegrationSubnetId, BUILT_IN_ROLES.networkContributor));
+    }
+
     const plugin = net.plugin ?? 'azure';
     const mode = net.pluginMode ?? 'overlay';
     const policy = net.policy ?? 'azure';
@@ -341,7 +356,8 @@ export class AksCluster extends Construct {
       name: props.name,
       resourceGroupName: props.resourceGroupName,
       location: props.location,
-      dnsPrefix: props.dnsPrefix ?? props.name,
+      dnsPrefix: props.dnsPrefixPrivateCluster ? undefined : (props.dnsPrefix ?? props.name),
+      dnsPrefixPrivateCluster: props.dnsPrefixPrivateCluster,
       kubernetesVersion: props.kubernetesVersion,
       skuTier: props.skuTier ?? 'Standard',
       identity: { type: 'UserAssigned', identityIds: [this.identity.id] },
@@ -372,7 +388,13 @@ export class AksCluster extends Construct {
       // PR 32602, open), so moving a live cluster from authorizedRanges to publicUnrestricted also needs
       // `az aks update --api-server-authorized-ip-ranges ""` once.
       apiServerAccessProfile:
-        access === 'authorizedRanges' ? { authorizedIpRanges: api.authorizedIpRanges ?? [] } : undefined,
+        access === 'authorizedRanges' || api.vnetIntegrationSubnetId
+          ? {
+              authorizedIpRanges: access === 'authorizedRanges' ? (api.authorizedIpRanges ?? []) : undefined,
+              virtualNetworkIntegrationEnabled: api.vnetIntegrationSubnetId ? true : undefined,
+              subnetId: api.vnetIntegrationSubnetId,
+            }
+          : undefined,
       automaticUpgradeChannel: this.managedUpgrades ? channel : undefined,
       nodeOsUpgradeChannel: up.nodeOsChannel ?? 'NodeImage',
       maintenanceWindow: dw
@@ -451,6 +473,16 @@ export class AksCluster extends Construct {
       dependsOn: this.controlPlaneGrants.length ? (this.controlPlaneGrants as ITerraformDependable[]) : undefined,
       lifecycle: ignore.length ? { ignoreChanges: ignore } : undefined,
     });
+  }
+
+  /**
+   * A role for the control-plane identity on `scope` (a subnet AKS writes to, a VNet, a DNS zone), created before
+   * the cluster (`depends_on`). Construct ID `id` is part of the assignment's Terraform address.
+   */
+  addControlPlaneGrant(id: string, scope: string, role: BuiltInRole): RoleAssignment {
+    const grant = this.grantControlPlane(id, scope, role);
+    this.addPrerequisite(grant);
+    return grant;
   }
 
   /**

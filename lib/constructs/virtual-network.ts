@@ -12,6 +12,8 @@ export interface VirtualNetworkProps {
   readonly location: string;
   /** Address space (one or more CIDRs). Removing a range in use fails at apply. */
   readonly addressSpace: string[];
+  /** Custom DNS servers (a firewall DNS proxy, a resolver's inbound IP). @default - Azure-provided DNS */
+  readonly dnsServers?: string[];
   /** Tags. @default {} */
   readonly tags?: Record<string, string>;
 }
@@ -30,6 +32,10 @@ export interface SubnetOptions {
   readonly serviceEndpoints?: string[];
   /** Private endpoint network policies (`Disabled`, `Enabled`, ...). @default - the Azure default */
   readonly privateEndpointNetworkPolicies?: string;
+  /** Private link service network policies. @default - the Azure default (true) */
+  readonly privateLinkServiceNetworkPoliciesEnabled?: boolean;
+  /** Implicit default outbound access for VMs in the subnet (`default_outbound_access_enabled`). @default - the provider default (true) */
+  readonly defaultOutboundAccessEnabled?: boolean;
 }
 
 /**
@@ -54,6 +60,7 @@ export class VirtualNetwork extends Construct {
       resourceGroupName: props.resourceGroupName,
       location: props.location,
       addressSpace: props.addressSpace,
+      dnsServers: props.dnsServers?.length ? props.dnsServers : undefined,
       tags: props.tags ?? {},
     });
   }
@@ -75,6 +82,8 @@ export class VirtualNetwork extends Construct {
       delegation: options.delegation ? [options.delegation] : undefined,
       serviceEndpoints: options.serviceEndpoints,
       privateEndpointNetworkPolicies: options.privateEndpointNetworkPolicies,
+      privateLinkServiceNetworkPoliciesEnabled: options.privateLinkServiceNetworkPoliciesEnabled,
+      defaultOutboundAccessEnabled: options.defaultOutboundAccessEnabled,
     });
     this.subnets.set(options.name, subnet);
     return subnet;

@@ -57,6 +57,7 @@ export function buildAddonInfra(
         softDeleteDays: env.backup.softDeleteDays,
         allowedSubnetIds: backupAllowsNodeSubnet(env) && nodeSubnetId ? [nodeSubnetId] : [],
         allowedIpRules: env.backup.ipRules,
+        publicNetworkAccess: env.backup.publicNetworkAccess,
       })
     : undefined;
 

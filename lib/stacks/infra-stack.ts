@@ -19,7 +19,9 @@ import { DiagnosticSetting } from '../constructs/diagnostic-setting';
 import { LogAnalyticsWorkspace } from '../constructs/log-analytics-workspace';
 import { ManagedPrometheus } from '../constructs/managed-prometheus';
 import { PrometheusAlerts } from '../constructs/prometheus-alerts';
-import { VirtualNetwork } from '../constructs/virtual-network';
+import type { VirtualNetwork } from '../constructs/virtual-network';
+import { SpokeNetwork } from './network-wiring';
+import { statedEgress, wireClusterNetwork, wireMonitorEndpoint, wireServiceEndpoints, wireSpokeSecurity } from './landing-zone';
 import type { IContainerRegistry } from '../constructs/acr';
 import type { IKeyVault } from '../constructs/key-vault';
 import type { WorkloadIdentity } from '../constructs/workload-identity';
@@ -75,6 +77,8 @@ export class InfraStack extends TerraformStack {
   readonly addons: AddonInfra;
   /** The VNet, when the platform creates it (not with an existing node subnet). */
   readonly network?: VirtualNetwork;
+  /** The spoke network: subnets by role, private endpoints (`spoke.addPrivateEndpoint`), firewall, routes. */
+  readonly spoke: SpokeNetwork;
   /** The node subnet's ID (created or given). */
   readonly nodeSubnetId: string;
   /** Log Analytics workspace ID (created or given): for other resources' diagnostic settings. */
@@ -116,17 +120,11 @@ export class InfraStack extends TerraformStack {
     });
     const where = { resourceGroupName: this.resourceGroup.name, location: env.location, tags };
 
-    if (env.network.existingNodeSubnetId) {
-      this.nodeSubnetId = env.network.existingNodeSubnetId;
-    } else {
-      this.network = new VirtualNetwork(this, 'network', { ...where, name: env.names.virtualNetwork, addressSpace: [env.network.vnet.addressSpace] });
-      this.nodeSubnetId = this.network.addSubnet({
-        name: env.network.vnet.nodeSubnetName,
-        addressPrefix: env.network.vnet.nodeSubnet,
-        // The vault firewall lets the node subnet in through this service endpoint (the CSI driver reads from the nodes).
-        serviceEndpoints: nodeSubnetServiceEndpoints(env),
-      }).id;
-    }
+    // The vault and backup firewalls let the node subnet in through service endpoints (the CSI driver and Velero
+    // run on the nodes).
+    this.spoke = new SpokeNetwork(this, env, where, nodeSubnetServiceEndpoints(env));
+    this.network = this.spoke.vnet;
+    this.nodeSubnetId = this.spoke.nodeSubnetId;
 
     const mon = c.monitoring;
     this.logAnalyticsWorkspaceId =
@@ -138,12 +136,15 @@ export class InfraStack extends TerraformStack {
         dailyQuotaGb: mon.dailyQuotaGb,
       }).id;
 
+    const lz = wireSpokeSecurity(this, env, this.spoke, this.logAnalyticsWorkspaceId);
+
     const system = env.nodePools.find((p) => p.kind === 'system')!;
     const hasWindows = env.nodePools.some((p) => p.osType === 'Windows');
     this.cluster = new AksCluster(this, 'aks', {
       ...where,
       name: env.names.cluster,
       dnsPrefix: env.names.dnsPrefix,
+      dnsPrefixPrivateCluster: lz.dnsPrefixPrivateCluster,
       tenantId: env.tenantId,
       kubernetesVersion: c.kubernetesVersion,
       skuTier: c.skuTier,
@@ -163,8 +164,9 @@ export class InfraStack extends TerraformStack {
       apiServer: {
         access: c.apiServer.access,
         authorizedIpRanges: c.apiServer.authorizedIpRanges,
-        privateDnsZoneId: { system: 'System', none: 'None' }[c.apiServer.privateDnsZone] ?? c.apiServer.privateDnsZone,
+        privateDnsZoneId: lz.apiServerPrivateDnsZoneId,
         publicFqdn: c.apiServer.publicFqdn,
+        vnetIntegrationSubnetId: lz.apiServerSubnetId,
       },
       kubeletIdentity: this.kubeletIdentity(env),
       autoscalerProfile: c.autoscalerProfile,
@@ -199,19 +201,21 @@ export class InfraStack extends TerraformStack {
           }
         : undefined,
     });
+    wireClusterNetwork(env, this.spoke, this.cluster);
     this.addons = buildAddonInfra(this, env, this.resourceGroup, this.cluster, this.network, this.nodeSubnetId);
 
     const secrets = wireInfraSecrets(this, env, this.cluster, this.resourceGroup.name, {
       logAnalyticsWorkspaceId: this.logAnalyticsWorkspaceId,
       nodeSubnetId: this.nodeSubnetId,
       // The nodes' VNet: the one created here, or the one the existing node subnet belongs to.
-      virtualNetworkId: this.network?.resource.id ?? env.network.existingNodeSubnetId?.replace(/\/subnets\/[^/]+$/, ''),
+      virtualNetworkId: this.spoke.virtualNetworkId,
     });
     this.keyVault = secrets.keyVault;
     this.registry = secrets.registry;
     wireRegistryExtras(this, env, this.registry, this.logAnalyticsWorkspaceId);
     // The Trivy operator scans images in the platform registry through its workload identity: no registry password.
     this.addons.trivy?.grantPull(this.registry.id);
+    wireServiceEndpoints(env, this.spoke, { keyVault: this.keyVault, registry: this.registry, backup: this.addons.velero?.storageAccount });
     this.workloadIdentities = secrets.workloadIdentities;
     this.workloads = secrets.bindings;
 
@@ -236,6 +240,7 @@ export class InfraStack extends TerraformStack {
         clusterId: this.cluster.id,
         monitorWorkspaceId: mon.existingMonitorWorkspaceId,
       });
+      wireMonitorEndpoint(env, this.spoke, this.prometheus);
       if (mon.alerts.enabled) {
         this.alerts = new PrometheusAlerts(this, 'alerts', {
           ...where,
@@ -279,7 +284,7 @@ export class InfraStack extends TerraformStack {
     out('node_resource_group', this.cluster.nodeResourceGroup, 'The node resource group (MC_...).');
     out('log_analytics_workspace_id', this.logAnalyticsWorkspaceId, 'Log Analytics workspace receiving cluster logs.');
     out('key_vault_id', this.keyVault.id, 'Key Vault resource ID.');
-    const egress = env.network.egress;
+    const egress = statedEgress(env);
     if (egress.keyVault || egress.entraId) {
       // The stated egress paths, for operators and for the baseline's reachability rule (AKS-NET-101).
       new TerraformOutput(this, 'egress_paths', {

@@ -32,6 +32,12 @@ export interface Observability {
   readonly events?: ClusterEvents;
 }
 
+/** The recommended platform alerts are on: explicitly, or by default when `cluster.monitoring.alerts` names a receiver. */
+export function platformAlertsOn(env: Pick<ResolvedEnvironment, 'observability' | 'cluster'>): boolean {
+  const r = env.cluster.monitoring.alerts;
+  return env.observability.alerts.enabled ?? (r.emailReceivers.length > 0 || r.actionGroupId !== undefined);
+}
+
 /** The derived Managed Grafana name. */
 export function grafanaName(env: Pick<ResolvedEnvironment, 'project' | 'name' | 'observability'>): string {
   return env.observability.grafana.name ?? `amg-${env.project}-${env.name}`;
@@ -67,7 +73,7 @@ export function wireObservability(scope: Construct, env: ResolvedEnvironment, ct
 
   let alerts: PlatformAlerts | undefined;
   const a = o.alerts;
-  if (a.enabled) {
+  if (platformAlertsOn(env)) {
     const on = (t: { enabled: boolean; threshold: number; severity: number }): AlertThreshold | undefined => (t.enabled ? { threshold: t.threshold, severity: t.severity } : undefined);
     const insights = mon.containerInsights;
     const shared = ctx.prometheusAlerts?.actionGroupId ?? mon.alerts.actionGroupId;

@@ -1,9 +1,9 @@
 import { Construct } from 'constructs';
-import { Fn, TerraformStack } from 'cdktf';
+import { Fn, TerraformStack, TerraformVariable } from 'cdktf';
 import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import type { ResolvedEnvironment } from '../config';
-import type { KubeloginMode } from '../enums';
+import { KUBELOGIN_MODES, type KubeloginMode } from '../enums';
 import { PlatformNamespace, type PlatformNamespaceProps } from '../constructs/k8s/namespace';
 import { configureBackend, type BackendContext } from './backend';
 import type { ClusterConnection } from './infra-stack';
@@ -27,12 +27,38 @@ export const AKS_SERVER_APP_ID = '6dae42f8-4368-4678-94ff-3960e28e3630';
 
 /**
  * The kubelogin exec plugin both providers use. Local accounts are disabled, so there is no admin kubeconfig to
- * read: a token comes from kubelogin at plan/apply time and never lands in state or in synthesized output.
+ * read: a token comes from kubelogin at plan/apply time and never lands in state or in synthesized output. `mode`
+ * may be a token (the `kubelogin_mode` variable), so the tenant is always passed: kubelogin's `get-token` takes
+ * `--tenant-id` in every mode (spn and workloadidentity need it; azurecli asks the CLI for a token of that tenant;
+ * msi ignores it). Source: https://azure.github.io/kubelogin/cli/get-token.html
  */
-export function kubeloginExec(mode: KubeloginMode, tenantId: string) {
-  const args = ['get-token', '--login', mode, '--server-id', AKS_SERVER_APP_ID];
-  if (mode === 'spn' || mode === 'workloadidentity') args.push('--tenant-id', tenantId);
+export function kubeloginExec(mode: KubeloginMode | string, tenantId: string) {
+  const args = ['get-token', '--login', mode, '--server-id', AKS_SERVER_APP_ID, '--tenant-id', tenantId];
   return { apiVersion: 'client.authentication.k8s.io/v1beta1', command: 'kubelogin', args };
+}
+
+/** The name of the platform stack's Terraform variable that selects the kubelogin mode at plan/apply time. */
+export const KUBELOGIN_MODE_VARIABLE = 'kubelogin_mode';
+
+/**
+ * The `kubelogin_mode` variable: the configured `platform.kubeloginMode` is its default, so the same synthesized
+ * output runs on a workstation (`azurecli`) and in a pipeline (`TF_VAR_kubelogin_mode=workloadidentity`, or a
+ * Terraform Cloud workspace variable) without synthesizing again.
+ */
+export function kubeloginModeVariable(scope: Construct, mode: KubeloginMode): TerraformVariable {
+  const v = new TerraformVariable(scope, KUBELOGIN_MODE_VARIABLE, {
+    type: 'string',
+    default: mode,
+    description: `How the helm and kubernetes providers get a cluster token (kubelogin get-token --login): ${KUBELOGIN_MODES.join(', ')}. Set TF_VAR_kubelogin_mode in a pipeline.`,
+    validation: [
+      {
+        condition: `\${contains(${JSON.stringify(KUBELOGIN_MODES)}, var.${KUBELOGIN_MODE_VARIABLE})}`,
+        errorMessage: `kubelogin_mode must be one of: ${KUBELOGIN_MODES.join(', ')}.`,
+      },
+    ],
+  });
+  v.overrideLogicalId(KUBELOGIN_MODE_VARIABLE);
+  return v;
 }
 
 /**
@@ -52,7 +78,7 @@ export class PlatformStack extends TerraformStack {
     const { env, cluster } = props;
     configureBackend(this, id, env.backend, props.backend);
 
-    const exec = kubeloginExec(env.platform.kubeloginMode, env.tenantId);
+    const exec = kubeloginExec(kubeloginModeVariable(this, env.platform.kubeloginMode).stringValue, env.tenantId);
     const caCert = Fn.base64decode(cluster.clusterCaCertificate);
     this.kubernetesProvider = new KubernetesProvider(this, 'kubernetes', {
       host: cluster.host,

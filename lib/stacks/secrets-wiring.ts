@@ -93,11 +93,7 @@ export function wireInfraSecrets(
           ...kv.networkAcls,
           subnetIds: [...(vaultAllowsNodeSubnet(env) && network.nodeSubnetId ? [network.nodeSubnetId] : []), ...kv.networkAcls.subnetIds],
         },
-        privateEndpoint: kv.privateEndpoint && {
-          ...kv.privateEndpoint,
-          subnetId: kv.privateEndpoint.subnetId ?? network.nodeSubnetId!,
-          virtualNetworkIds: [...(network.virtualNetworkId ? [network.virtualNetworkId] : []), ...kv.privateEndpoint.virtualNetworkIds],
-        },
+        // The vault's private endpoint is the landing zone's (lib/stacks/landing-zone.ts), like every other.
         logAnalyticsWorkspaceId: kv.logAnalyticsWorkspaceId ?? network.logAnalyticsWorkspaceId,
         preventDestroy: kv.preventDestroy,
         tags: env.tags,

@@ -100,7 +100,7 @@ export const acrRules = [
     severity: 'warning',
     seed: 'Security / 5. Network Security (private access to platform services)',
     scanners: ['CKV_AZURE_139'],
-    remedy: "Set acr.publicNetworkAccess: false (acr.sku Premium) and reach the registry through a private endpoint.",
+    remedy: "Set acr.publicNetworkAccess: false with acr.privateEndpoint (acr.sku Premium; the endpoint goes in the privateEndpoints subnet, its DNS zone created or taken from network.privateDns).",
     test: (r) => {
       const pub = r.attrs.public_network_access_enabled;
       const action = attr(r.attrs, 'network_rule_set.default_action');

@@ -62,7 +62,7 @@ export const storageRules = [
     severity: 'warning',
     seed: 'Security / 5. Network Security (private access to platform services)',
     scanners: ['CKV_AZURE_35', 'CKV_AZURE_59', 'CKV_AZURE_36', 'AVD-AZU-0012', 'AVD-AZU-0010'],
-    remedy: 'Keep backup.allowNodeSubnet: true (the default): the account\'s firewall denies everything but the node subnet and backup.ipRules.',
+    remedy: 'Keep backup.allowNodeSubnet: true (the default): the account\'s firewall denies everything but the node subnet and backup.ipRules; or backup.publicNetworkAccess: false with backup.privateEndpoint.',
     test: (r) => {
       const pub = r.attrs.public_network_access_enabled;
       const action = attr(r.attrs, 'network_rules.default_action');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACR_SKUS } from '../../enums';
 import { azureResourceId } from './common';
+import { privateEndpointSchema } from './private-endpoint';
 import { acrDiagnosticsSchema, acrGeoReplicationSchema, acrNetworkRulesSchema, acrPushPrincipalSchema } from './registry';
 
 /** Azure Container Registry attached to the cluster. */
@@ -12,7 +13,10 @@ export const acrSchema = z.strictObject({
   sku: z.enum(ACR_SKUS).default('Premium').describe('Registry tier; zone redundancy and retention need Premium. Default: Premium.'),
   zoneRedundancy: z.boolean().optional().describe('Zone-redundant registry (Premium only). Forces replacement. Default: true on Premium.'),
   retentionDays: z.number().int().min(0).max(365).optional().describe('Days untagged manifests are kept (Premium only). Default: 7 on Premium.'),
-  publicNetworkAccess: z.boolean().default(true).describe('Public endpoint on; false needs a private endpoint for nodes to pull. Default: true.'),
+  publicNetworkAccess: z.boolean().default(true).describe('Public endpoint on; false needs acr.privateEndpoint for nodes to pull (refused without one). Default: true.'),
+  privateEndpoint: privateEndpointSchema
+    .optional()
+    .describe('A private endpoint for the registry (sub-resource registry, with its data endpoints; zone privatelink.azurecr.io; Premium only). Default: none.'),
   geoReplications: z
     .array(acrGeoReplicationSchema)
     .default([])

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pattern } from './common';
+import { guid, pattern } from './common';
 
 const local = z.strictObject({
   type: z.literal('local'),
@@ -28,6 +28,24 @@ const cloud = z.strictObject({
     .string()
     .default('')
     .describe('Each stack uses the workspace `<prefix><stack>` (for example `aks-prod-infra`). Default: none.'),
+  project: z
+    .string()
+    .min(1)
+    .default('Default Project')
+    .describe('Terraform Cloud project of the workspaces; the `tfc` bootstrap stack creates it unless it is the organization\'s Default Project. Default: Default Project.'),
+  executionMode: z
+    .enum(['remote', 'agent', 'local'])
+    .default('remote')
+    .describe('Where the workspaces run Terraform (set by the `tfc` stack): remote, agent (with agentPoolId; needed for the platform stack unless the runner has kubelogin) or local. Default: remote.'),
+  agentPoolId: z.string().min(1).optional().describe('Agent pool of the workspaces when executionMode is agent.'),
+  terraformVersion: z
+    .string()
+    .min(1)
+    .default('1.9.8')
+    .describe('Terraform version (or constraint) of the workspaces the `tfc` stack creates. Default: 1.9.8.'),
+  runClientId: guid
+    .optional()
+    .describe('Client ID of an existing Entra application that runs use through dynamic credentials (OIDC). Default: the `tfc` stack creates one application per environment with a federated credential per workspace and run phase.'),
 });
 
 /**

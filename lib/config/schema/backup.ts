@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { VELERO_SNAPSHOT_MODES_LIST } from '../../enums';
 import { chartVersionSchema, helmValuesSchema, releaseSchema } from './addons';
+import { privateEndpointSchema } from './private-endpoint';
 
 const scheduleSchema = z.strictObject({
   schedule: z.string().regex(/^\S+( \S+){4}$/).describe('Cron expression (five fields).'),
@@ -29,6 +30,13 @@ export const backupSchema = z.strictObject({
     .boolean()
     .default(true)
     .describe('Close the storage account\'s firewall to everything but the cluster\'s node subnet (where Velero\'s traffic comes from; the platform adds the Microsoft.Storage service endpoint to the subnet it creates, an existing one needs it already) and ipRules. false leaves the public endpoint open, with Entra ID authentication only. Default: true.'),
+  privateEndpoint: privateEndpointSchema
+    .optional()
+    .describe('A private endpoint for the backup account\'s blob service (zone privatelink.blob.core.windows.net). Default: none.'),
+  publicNetworkAccess: z
+    .boolean()
+    .default(true)
+    .describe('The backup account\'s public endpoint (subject to its firewall); false needs backup.privateEndpoint (refused without one). Default: true.'),
   ipRules: z
     .array(z.string().regex(/^(\d{1,3}\.){3}\d{1,3}(\/\d{1,2})?$/))
     .default([])

@@ -12,6 +12,7 @@ import {
   WEEKDAYS,
 } from '../../enums';
 import { azureResourceId, guid, ipv4Cidr, pattern } from './common';
+import { privateEndpointSchema } from './private-endpoint';
 
 /** `2026-12-24T00:00:00Z`: RFC 3339 in UTC, as the maintenance API takes it. */
 const rfc3339 = pattern(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/, 'an RFC 3339 UTC time such as 2026-12-24T00:00:00Z');
@@ -64,10 +65,14 @@ const apiServerSchema = z.strictObject({
     .default([])
     .describe('Allowed source ranges for access authorizedRanges (`--api-server-authorized-ip-ranges`). Default: none.'),
   privateDnsZone: z
-    .union([z.enum(['system', 'none']), azureResourceId])
+    .union([z.enum(['system', 'none', 'create']), azureResourceId])
     .default('system')
-    .describe('Private DNS zone of a private cluster (`--private-dns-zone`): system (AKS-managed), none, or a zone resource ID (the control-plane identity gets Private DNS Zone Contributor on it). Forces replacement. Default: system.'),
+    .describe('Private DNS zone of a private cluster (`--private-dns-zone`): system (AKS-managed), none (with publicFqdn: the public FQDN resolves to the private IP), create (this stack creates privatelink.<region>.azmk8s.io, linked per network.privateDns.linkTo) or a zone resource ID (central DNS). With create or an ID the control-plane identity gets Private DNS Zone Contributor on the zone and Network Contributor on the VNet before the cluster is created, and the cluster uses `dns_prefix_private_cluster` instead of `dns_prefix`. Forces replacement. Default: system.'),
   publicFqdn: z.boolean().default(false).describe('Also publish a public FQDN for a private cluster (`--enable-public-fqdn`). Default: false.'),
+  vnetIntegration: z
+    .boolean()
+    .default(false)
+    .describe('API server VNet integration (`--enable-apiserver-vnet-integration`): the API server gets an internal load balancer IP in the network.vnet.subnets entry with role apiServer (delegated to Microsoft.ContainerService/managedClusters), with private or public access. Default: false.'),
 });
 
 /** Cluster autoscaler profile (`--cluster-autoscaler-profile`); the defaults are the seed's cost-optimisation values. */
@@ -139,6 +144,9 @@ const monitoringSchema = z.strictObject({
   existingMonitorWorkspaceId: azureResourceId
     .optional()
     .describe('Send Prometheus metrics to this Azure Monitor workspace (`--azure-monitor-workspace-resource-id`). Default: create amw-<cluster>.'),
+  privateEndpoint: privateEndpointSchema
+    .optional()
+    .describe('A private endpoint for the Azure Monitor workspace the platform creates (sub-resource prometheusMetrics, zone privatelink.<region>.prometheus.monitor.azure.com). Default: none.'),
   alerts: alertsSchema.prefault({}).describe('Prometheus alert rules and their notifications (needs prometheus).'),
   defender: z.boolean().default(true).describe('Microsoft Defender for Containers (`--enable-defender`), reporting to the workspace. Default: true.'),
   azurePolicy: z.boolean().default(true).describe('Azure Policy add-on (`--enable-addons azure-policy`). Default: true.'),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { KEY_VAULT_AUTHORIZATIONS, KEY_VAULT_SKUS } from '../../enums';
 import { azureResourceId, guid, pattern } from './common';
+import { privateEndpointSchema } from './private-endpoint';
 
 const ipOrCidr = pattern(
   /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}(\/(3[0-2]|[12]?\d))?$/,
@@ -38,16 +39,9 @@ export const keyVaultSchema = z.strictObject({
     })
     .prefault({})
     .describe('Rules for the public endpoint.'),
-  privateEndpoint: z
-    .strictObject({
-      subnetId: azureResourceId.optional().describe('Subnet for the endpoint. Default: the cluster\'s node subnet (reachable from the nodes).'),
-      privateDnsZoneId: azureResourceId
-        .optional()
-        .describe('An existing privatelink.vaultcore.azure.net zone to register in. Default: a zone is created in the resource group.'),
-      virtualNetworkIds: z.array(azureResourceId).default([]).describe('Further VNets to link the created zone to; the VNet the platform creates is always linked. Default: [].'),
-    })
+  privateEndpoint: privateEndpointSchema
     .optional()
-    .describe('A private endpoint for the vault. Default: none.'),
+    .describe('A private endpoint for the vault (sub-resource vault, zone privatelink.vaultcore.azure.net). Default: none.'),
   logAnalyticsWorkspaceId: azureResourceId
     .optional()
     .describe('Log Analytics workspace for the vault\'s audit logs and metrics. Default: none (no diagnostic setting).'),

@@ -83,8 +83,8 @@ const queryAlertSchema = z.strictObject({
 const alertsSchema = z.strictObject({
   enabled: z
     .boolean()
-    .default(true)
-    .describe('The recommended platform alerts below (production default; the development preset turns them off). They notify cluster.monitoring.alerts (emailReceivers or actionGroupId), which must then name someone. Default: true.'),
+    .optional()
+    .describe('The recommended platform alerts below. They notify cluster.monitoring.alerts (emailReceivers or actionGroupId): true without a receiver is refused. Default: on when cluster.monitoring.alerts names a receiver (the development preset sets false).'),
   nodeCpu: thresholdAlert(90, 2, 'Average node CPU usage percentage over 15 minutes (metric node_cpu_usage_percentage)'),
   nodeMemory: thresholdAlert(90, 2, 'Average node memory working set percentage over 15 minutes (metric node_memory_working_set_percentage)'),
   nodeDisk: thresholdAlert(85, 2, 'Average node disk usage percentage over 15 minutes (metric node_disk_usage_percentage)'),

@@ -46,6 +46,8 @@ export interface VeleroBackupInfraProps {
   readonly allowedSubnetIds?: string[];
   /** Public IPs or CIDRs allowed through the firewall with `allowedSubnetIds`. @default [] */
   readonly allowedIpRules?: string[];
+  /** The account's public endpoint; off leaves private endpoints only (add one for Velero to reach it). @default true */
+  readonly publicNetworkAccess?: boolean;
   /** @default {} */
   readonly tags?: Record<string, string>;
 }
@@ -85,6 +87,7 @@ export class VeleroBackupInfra extends Construct {
       sharedAccessKeyEnabled: false,
       defaultToOauthAuthentication: true,
       crossTenantReplicationEnabled: false,
+      publicNetworkAccessEnabled: props.publicNetworkAccess === false ? false : undefined,
       networkRules: props.allowedSubnetIds?.length
         ? {
             defaultAction: 'Deny',
