@@ -116,8 +116,11 @@ export function describe(c: Concept): Description {
     case 'log-analytics':
       return { name: nameOf(r), title: 'Log Analytics', details: [nameOf(r), `${lit(a.retention_in_days) ?? '?'} days`] };
     case 'monitor-workspace': {
-      const alerts = others('azurerm_monitor_alert_prometheus_rule_group').length;
-      return { name: nameOf(r), title: 'managed Prometheus', details: [nameOf(r), ...(alerts ? [`${alerts} alert rule groups`] : [])] };
+      // Recording-rule groups hold no alerting rules: counted apart.
+      const groups = others('azurerm_monitor_alert_prometheus_rule_group');
+      const alerts = groups.filter((g) => blocks(g.attrs, 'rule').some((x) => x.alert !== undefined)).length;
+      const recording = groups.length - alerts;
+      return { name: nameOf(r), title: 'managed Prometheus', details: [nameOf(r), ...(alerts ? [`${alerts} alert rule groups`] : []), ...(recording ? [`${recording} recording rule groups`] : [])] };
     }
     case 'firewall':
       return { name: nameOf(r), title: 'firewall', details: [nameOf(r), lit(a.sku_tier) ?? ''].filter(Boolean) };

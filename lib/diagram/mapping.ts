@@ -115,6 +115,14 @@ export const TYPE_RULES: Readonly<Record<string, TypeRule>> = {
   },
   azurerm_monitor_alert_prometheus_rule_group: { fold: ['scopes'], refs: false },
   azurerm_monitor_action_group: { foldReferrer: true },
+  // Alerts are part of what they watch (the cluster, the workspace). Activity-log alerts (Resource Health, Advisor on
+  // the resource group) are left out of the picture, like the resource group itself.
+  azurerm_monitor_metric_alert: { fold: ['scopes'], refs: false },
+  azurerm_monitor_scheduled_query_rules_alert_v2: { fold: ['scopes'], refs: false },
+  azurerm_monitor_activity_log_alert: { ignore: true },
+  azurerm_log_analytics_workspace_table: { fold: ['workspace_id'], refs: false },
+  azurerm_eventgrid_system_topic: { fold: ['source_resource_id'], refs: false },
+  azurerm_eventgrid_system_topic_event_subscription: { fold: ['system_topic'], refs: false },
   // in the cluster
   helm_release: { node: 'addon', group: 'add-ons' },
   kubernetes_namespace: { namespace: true },
