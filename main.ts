@@ -5,12 +5,13 @@
 import * as path from 'path';
 import { ConfigError, configPath, loadConfig } from './lib/config';
 import { consoleSummary } from './lib/baseline/report';
+import { RULE_IDS } from './lib/baseline/rules';
 import { synthesize } from './lib/synth';
 
 function main(): number {
   let config;
   try {
-    config = loadConfig(configPath());
+    config = loadConfig(configPath(), { baselineRules: RULE_IDS });
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`${e.message}\nNothing was written.\n`);

@@ -17,6 +17,7 @@ import { readStacks, type StackJson } from '../lib/baseline';
 import { planChanges, readPlans } from '../lib/baseline/plan-review';
 import { diffStacks, reviewMarkdown } from '../lib/baseline/review';
 import { ConfigError, configPath, loadConfig } from '../lib/config';
+import { RULE_IDS } from '../lib/baseline/rules';
 import { SNAPSHOT_SUFFIX, snapshotFile, snapshotSources, stacksFromSnapshots, type SnapshotSource } from '../lib/snapshots';
 
 const root = path.resolve(path.dirname(process.argv[1]), '..');
@@ -93,7 +94,7 @@ function committedSnapshots(source: SnapshotSource): { stacks: Record<string, St
 }
 
 function synthHead(): Record<string, StackJson> {
-  const config = loadConfig(configPath());
+  const config = loadConfig(configPath(), { baselineRules: RULE_IDS });
   const dir = mkdtempSync(path.join(tmpdir(), 'review-'));
   try {
     const { app } = buildApp(config, { outdir: 'cdktf.out', writeTo: dir });

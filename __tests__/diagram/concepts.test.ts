@@ -3,7 +3,7 @@ import { conceptModel } from '../../lib/diagram/concepts';
 import { conceptMermaid, MERMAID_MAX_EDGES, MERMAID_MAX_TEXT } from '../../lib/diagram/mermaid';
 import { MEANINGS, type ConceptModel } from '../../lib/diagram/model';
 import { diagramMarkdown } from '../../lib/baseline/diagram';
-import { add, real, view } from '../baseline/helpers';
+import { add, clusterRef, real, view } from '../baseline/helpers';
 
 const prod = conceptModel(view(real()));
 const nodes = (m: ConceptModel) => m.nodes.map((n) => `${n.stack} ${n.group} ${n.id}: ${n.title}`);
@@ -98,6 +98,19 @@ test('a resource type without a mapping falls into a group guessed from its type
   expect(byTitle('widget')).toMatchObject({ group: 'other', kind: 'component' });
   // A Kubernetes object of any type belongs to its namespace's concept.
   expect(m.nodes.find((n) => n.id === 'namespace_orders')!.resources).toContain('prod-platform.kubernetes_role_binding_v1.rb');
+});
+
+test('an existing resource named by its resource ID is a concept of its own, marked existing, when something points at it (FIXTURE)', () => {
+  const s = real();
+  const shared = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-shared/providers/Microsoft.ContainerRegistry/registries/acrshared';
+  add(s, 'prod-infra', 'azurerm_role_assignment', 'shared_pull', { principal_id: clusterRef(s, 'kubelet_identity[0].object_id'), role_definition_name: 'AcrPull', scope: shared });
+  add(s, 'prod-infra', 'azurerm_role_assignment', 'reader', { principal_id: clusterRef(s, 'kubelet_identity[0].object_id'), role_definition_name: 'Reader', scope: shared.replace('acrshared', 'acrother') });
+  const m = conceptModel(view(s));
+  expect(m.nodes.find((n) => n.id === 'registry_acrshared')).toMatchObject({ group: 'data', title: 'container registry (existing)', details: ['acrshared', 'in rg-shared'] });
+  expect(edges(m)).toContain('identity_kubelet -pulls from-> registry_acrshared');
+  // A grant that means no edge draws no node for its target; it is listed among the grants.
+  expect(m.nodes.find((n) => n.id === 'registry_acrother')).toBeUndefined();
+  expect(m.grants).toContainEqual({ principal: 'identity_kubelet', role: 'Reader', scope: shared.replace('acrshared', 'acrother') });
 });
 
 test('Mermaid: a box per stack and per concern, labelled edges, under the default size limits', () => {

@@ -40,15 +40,20 @@ export function configText(patch: Record<string, unknown> = {}): string {
   return stringify(deepMerge(defaultConfigObject(), patch));
 }
 
+/** The baseline's rule IDs, which waivers are checked against (loaded on first use, as the app passes them). */
+function baselineRules(): ReadonlySet<string> {
+  return (require('../../lib/baseline/rules') as typeof import('../../lib/baseline/rules')).RULE_IDS;
+}
+
 /** Parses configuration text (the default file unless given). */
 export function config(text = DEFAULT_CONFIG_TEXT): PlatformConfig {
-  return parseConfig(text, 'platform.yaml');
+  return parseConfig(text, 'platform.yaml', { baselineRules: baselineRules() });
 }
 
 /** The printed problem lines of invalid configuration text (fails when the text is accepted). */
 export function problems(text: string): string[] {
   try {
-    parseConfig(text, 'platform.yaml');
+    parseConfig(text, 'platform.yaml', { baselineRules: baselineRules() });
   } catch (e) {
     if (e instanceof ConfigError) return e.message.split('\n').slice(1).map((l) => l.trim());
     throw e;

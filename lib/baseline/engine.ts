@@ -2,16 +2,15 @@
  * The rule pass: evaluates every rule on each environment's synthesized stacks, applies the environment's waivers
  * and works out what blocks synth. Pure: no clock (today is passed in), no files.
  */
-import type { BaselineConfig } from '../config/schema/baseline';
 import { RULES } from './rules';
 import { environmentViews, type EnvironmentView, type StackJson } from './stack-model';
-import type { EnvironmentReport, Finding, Rule, WaiverState } from './types';
+import type { BaselinePolicy, EnvironmentReport, Finding, Rule, WaiverState } from './types';
 import { covers, isExpired } from './waivers';
 
 /** The policy for environments the configuration does not name (fixtures, foreign stacks): strict, no waivers. */
-export const STRICT: BaselineConfig = { enforcement: 'fail', waivers: [] };
+export const STRICT: BaselinePolicy = { enforcement: 'fail', waivers: [] };
 
-export function evaluateEnvironment(view: EnvironmentView, policy: BaselineConfig, today: string, rules: readonly Rule[] = RULES): EnvironmentReport {
+export function evaluateEnvironment(view: EnvironmentView, policy: BaselinePolicy, today: string, rules: readonly Rule[] = RULES): EnvironmentReport {
   const live = policy.waivers.map((w) => !isExpired(w, today));
   const used = policy.waivers.map(() => false);
   const findings: Finding[] = [];
@@ -62,7 +61,7 @@ export function evaluateEnvironment(view: EnvironmentView, policy: BaselineConfi
 /** Evaluates every environment found in `stacks` (grouped by stack name), each under its own policy. */
 export function evaluate(
   stacks: Record<string, StackJson>,
-  policies: Record<string, BaselineConfig>,
+  policies: Record<string, BaselinePolicy>,
   today: string,
   rules: readonly Rule[] = RULES,
 ): EnvironmentReport[] {

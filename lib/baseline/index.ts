@@ -4,7 +4,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
-import type { BaselineConfig } from '../config/schema/baseline';
+import type { BaselinePolicy } from './types';
 import { diagramMarkdown } from './diagram';
 import { evaluateEnvironment, failing, STRICT } from './engine';
 import { consoleSummary, reportJson, reportMarkdown } from './report';
@@ -45,7 +45,7 @@ export interface BaselineRun {
 }
 
 /** Evaluates the stacks and renders every report; writes nothing. */
-export function runBaseline(stacks: Record<string, StackJson>, policies: Record<string, BaselineConfig>, today: string): BaselineRun {
+export function runBaseline(stacks: Record<string, StackJson>, policies: Record<string, BaselinePolicy>, today: string): BaselineRun {
   const files = new Map<string, string>();
   const reports: EnvironmentReport[] = [];
   for (const view of environmentViews(stacks)) {

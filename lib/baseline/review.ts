@@ -2,7 +2,7 @@
  * The change summary a reviewer pastes into a pull request: per stack, the resources added, removed and changed
  * between two sets of synthesized stacks, with each changed attribute and whether it forces replacement.
  */
-import { DEFAULT_POOL_ROTATION_ATTRIBUTES, POOL_ROTATION_ATTRIBUTES, REPLACEMENT_ATTRIBUTES } from '../constructs/replacement';
+import { DEFAULT_POOL_ROTATION_ATTRIBUTES, POOL_ROTATION_ATTRIBUTES, REPLACEMENT_ATTRIBUTES } from '../azure/replacement';
 import { keyAttributes } from './key-attributes';
 import { diffBlock, mentionsSensitiveKey } from './line-diff';
 import type { StackJson } from './stack-model';
@@ -107,7 +107,7 @@ const under = (list: readonly string[], path: string) => {
 
 /**
  * Whether changing `path` of a resource of `type` from `before` to `after` makes Terraform destroy and recreate it,
- * by the cluster engineer's list (lib/constructs/replacement.ts), with its conditional cases: the network policy
+ * by the cluster engineer's list (lib/azure/replacement.ts), with its conditional cases: the network policy
  * engine and data plane force replacement only when one was already set, the plugin mode only when it changes to
  * anything but overlay.
  */

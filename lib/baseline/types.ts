@@ -91,3 +91,27 @@ export interface EnvironmentReport {
 }
 
 export type { EnvironmentView, Resource };
+
+/**
+ * An accepted, dated exception to one rule, as the configuration states it (`baseline.waivers[]`; the baseline reads
+ * the shape, not the configuration module).
+ */
+export interface Waiver {
+  /** The rule waived, e.g. `AKS-NET-002`. */
+  readonly rule: string;
+  /** Only in this environment. @default - every environment */
+  readonly environment?: string;
+  /** Only for resources whose address or construct path matches this glob. @default - every resource */
+  readonly resource?: string;
+  /** Why the exception is acceptable and who accepted it. */
+  readonly reason: string;
+  /** Last day the waiver applies, YYYY-MM-DD (UTC). */
+  readonly expires: string;
+}
+
+/** How an environment's baseline is enforced, and its waivers. */
+export interface BaselinePolicy {
+  /** `fail`: an unwaived error-level failure stops synth; `warn`: reported only. */
+  readonly enforcement: 'fail' | 'warn';
+  readonly waivers: readonly Waiver[];
+}

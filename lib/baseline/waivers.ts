@@ -1,5 +1,5 @@
 /** Waivers: accepted, dated exceptions from platform.yaml applied to rule outcomes. */
-import type { WaiverConfig } from '../config/schema/baseline';
+import type { Waiver } from './types';
 
 /** Today's date (UTC) as YYYY-MM-DD: the only clock the baseline reads, and only in the app (tests pass a date). */
 export function todayUtc(now = new Date()): string {
@@ -7,7 +7,7 @@ export function todayUtc(now = new Date()): string {
 }
 
 /** A waiver stops applying the day after its `expires` date. */
-export function isExpired(w: Pick<WaiverConfig, 'expires'>, today: string): boolean {
+export function isExpired(w: Pick<Waiver, 'expires'>, today: string): boolean {
   return today > w.expires;
 }
 
@@ -16,7 +16,7 @@ function glob(pattern: string): RegExp {
 }
 
 /** Whether waiver `w` covers rule `rule`'s outcome at `address` (construct `path`) in `environment`. */
-export function covers(w: WaiverConfig, rule: string, environment: string, address: string, path?: string): boolean {
+export function covers(w: Waiver, rule: string, environment: string, address: string, path?: string): boolean {
   if (w.rule !== rule) return false;
   if (w.environment !== undefined && w.environment !== environment) return false;
   if (w.resource === undefined) return true;

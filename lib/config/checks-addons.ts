@@ -1,6 +1,6 @@
 /** Cross-field rules of the add-on, backup and namespace settings. */
-import type { Problem } from './checks';
-import { contains, overlaps } from './cidr';
+import type { Problem } from './problem';
+import { contains, overlaps } from '../azure/cidr';
 import type { ResolvedEnvironment } from './model';
 
 export function checkAddons(env: ResolvedEnvironment, out: Problem[]): void {

@@ -1,5 +1,5 @@
 /** Cross-field rules of the backend settings (Terraform Cloud workspaces the `tfc` stack creates). */
-import type { Problem } from './checks';
+import type { Problem } from './problem';
 import type { ResolvedEnvironment } from './model';
 
 export function checkBackend(env: ResolvedEnvironment, out: Problem[]): void {

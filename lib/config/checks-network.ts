@@ -5,8 +5,8 @@
  * private endpoint without a DNS path). Paths are relative to the environment.
  */
 import { SUBNET_ROLE_FACTS, zoneNameOfId } from '../azure/network-roles';
-import { contains, overlaps } from './cidr';
-import type { Problem } from './checks';
+import { contains, overlaps } from '../azure/cidr';
+import type { Problem } from './problem';
 import { described } from './errors';
 import type { ResolvedEnvironment } from './model';
 import { endpointSubnet, firewallRoute, hasVnet, plannedEndpoints, plannedSubnets, subnetOfRole } from './network-plan';

@@ -1,5 +1,5 @@
 /** Cross-field rules of the registry's fuller settings (geo-replication, firewall, export, push grants). */
-import type { Problem } from './checks';
+import type { Problem } from './problem';
 import { described } from './errors';
 import type { ResolvedEnvironment } from './model';
 

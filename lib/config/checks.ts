@@ -3,9 +3,11 @@
  * Each returns problems with a path relative to the environment.
  */
 import { described } from './errors';
-import { containsIp, contains, cidrRange, ipToInt, overlaps } from './cidr';
+import { containsIp, contains, cidrRange, ipToInt, overlaps } from '../azure/cidr';
+import { defaultNames, isValidName, NAME_RULES, type NamedResourceType } from '../azure/naming';
 import { checkIdentity as checkWorkloadIdentities } from './identity-checks';
 import type { ResolvedEnvironment } from './model';
+import type { Problem } from './problem';
 import { checkAddons } from './checks-addons';
 import { checkBaseline } from './baseline-checks';
 import { checkLandingZone } from './checks-network';
@@ -13,62 +15,29 @@ import { checkRegistry } from './checks-registry';
 import { checkObservability } from './checks-observability';
 import { checkBackend } from './checks-backend';
 
-export interface Problem {
-  /** Dotted path inside the environment, e.g. `network.dnsServiceIp`. */
-  readonly path: string;
-  readonly message: string;
-  readonly got?: unknown;
-  readonly allowed?: string;
-}
+export type { Problem };
 
-interface NameRule {
-  readonly path: string;
-  readonly what: string;
-  readonly re: RegExp;
-  readonly allowed: string;
-}
-
-/** Azure naming rules (Microsoft.* resource name restrictions) for the names this platform derives or takes. */
-const NAME_RULES: Record<keyof ResolvedEnvironment['names'], NameRule> = {
-  resourceGroup: {
-    path: 'resourceGroupName', what: 'resource group name', re: /^[-\w.()]{0,89}[-\w()]$/,
-    allowed: '1-90 letters, digits, underscores, hyphens, periods and parentheses, not ending in a period',
-  },
-  cluster: {
-    path: 'cluster.name', what: 'cluster name', re: /^[a-zA-Z0-9]([-_a-zA-Z0-9]{0,61}[a-zA-Z0-9])?$/,
-    allowed: '1-63 letters, digits, hyphens and underscores, starting and ending with a letter or digit',
-  },
-  dnsPrefix: {
-    path: 'cluster.dnsPrefix', what: 'DNS prefix', re: /^[a-zA-Z0-9]([-a-zA-Z0-9]{0,52}[a-zA-Z0-9])?$/,
-    allowed: '1-54 letters, digits and hyphens, starting and ending with a letter or digit',
-  },
-  keyVault: {
-    path: 'keyVault.name', what: 'Key Vault name', re: /^(?!.*--)[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/,
-    allowed: '3-24 letters, digits and hyphens, starting with a letter, ending with a letter or digit, no "--"',
-  },
-  acr: {
-    path: 'acr.name', what: 'container registry name', re: /^[a-zA-Z0-9]{5,50}$/,
-    allowed: '5-50 letters and digits',
-  },
-  backupStorageAccount: {
-    path: 'backup.storageAccountName', what: 'storage account name', re: /^[a-z0-9]{3,24}$/,
-    allowed: '3-24 lowercase letters and digits',
-  },
-  virtualNetwork: {
-    path: 'network.vnet.name', what: 'virtual network name', re: /^[a-zA-Z0-9]([-\w.]{0,62}\w)?$/,
-    allowed: '1-64 letters, digits, underscores, periods and hyphens, starting with a letter or digit, ending with a letter, digit or underscore',
-  },
+/** Where each derived name comes from in the file, and which Azure naming rule it follows. */
+const NAME_FIELDS: Record<keyof ResolvedEnvironment['names'], { readonly path: string; readonly type: NamedResourceType; readonly what?: string; readonly allowed?: string }> = {
+  resourceGroup: { path: 'resourceGroupName', type: 'resourceGroup' },
+  cluster: { path: 'cluster.name', type: 'kubernetesCluster' },
+  dnsPrefix: { path: 'cluster.dnsPrefix', type: 'dnsPrefix' },
+  keyVault: { path: 'keyVault.name', type: 'keyVault' },
+  acr: { path: 'acr.name', type: 'containerRegistry' },
+  backupStorageAccount: { path: 'backup.storageAccountName', type: 'storageAccount' },
+  virtualNetwork: { path: 'network.vnet.name', type: 'virtualNetwork' },
   logAnalyticsWorkspace: {
-    path: 'cluster.name', what: 'Log Analytics workspace name (law-<cluster>)', re: /^[A-Za-z0-9][A-Za-z0-9-]{2,61}[A-Za-z0-9]$/,
-    allowed: '4-63 letters, digits and hyphens (shorten the cluster name)',
+    path: 'cluster.name', type: 'logAnalyticsWorkspace', what: 'Log Analytics workspace name (law-<cluster>)',
+    allowed: `${NAME_RULES.logAnalyticsWorkspace.allowed} (shorten the cluster name)`,
   },
 };
 
 function checkNames(env: ResolvedEnvironment, out: Problem[]): void {
-  for (const [key, rule] of Object.entries(NAME_RULES) as [keyof ResolvedEnvironment['names'], NameRule][]) {
+  for (const [key, field] of Object.entries(NAME_FIELDS) as [keyof ResolvedEnvironment['names'], (typeof NAME_FIELDS)[keyof ResolvedEnvironment['names']]][]) {
     const value = env.names[key];
-    if (rule.re.test(value)) continue;
-    const given = getPath(env, rule.path) !== undefined || (key === 'resourceGroup' && value !== `rg-${env.project}-${env.name}`);
+    if (isValidName(field.type, value)) continue;
+    const rule = { path: field.path, what: field.what ?? NAME_RULES[field.type].what, allowed: field.allowed ?? NAME_RULES[field.type].allowed };
+    const given = getPath(env, rule.path) !== undefined || (key === 'resourceGroup' && value !== defaultNames.resourceGroup(env));
     out.push({
       path: rule.path,
       message: given
@@ -362,7 +331,8 @@ function checkAdmins(env: ResolvedEnvironment, out: Problem[]): void {
 }
 
 /** Every cross-field problem of one environment. */
-export function checkEnvironment(env: ResolvedEnvironment): Problem[] {
+/** Every cross-field problem of one environment; `baselineRules` are the rule IDs a waiver may name. */
+export function checkEnvironment(env: ResolvedEnvironment, baselineRules?: ReadonlySet<string>): Problem[] {
   const out: Problem[] = [];
   checkNames(env, out);
   checkNetwork(env, out);
@@ -378,6 +348,6 @@ export function checkEnvironment(env: ResolvedEnvironment): Problem[] {
   checkRegistry(env, out);
   checkObservability(env, out);
   checkBackend(env, out);
-  out.push(...checkBaseline(env));
+  out.push(...checkBaseline(env, baselineRules));
   return out;
 }

@@ -8,7 +8,7 @@
  * scope), so `scope: object` is an error there.
  */
 import { described } from './errors';
-import type { Problem } from './checks';
+import type { Problem } from './problem';
 import type { ResolvedEnvironment } from './model';
 
 function checkKeyVault(env: ResolvedEnvironment, out: Problem[]): void {

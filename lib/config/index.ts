@@ -1,3 +1,3 @@
-export { configPath, loadConfig, parseConfig } from './load';
+export { configPath, loadConfig, parseConfig, type ConfigOptions } from './load';
 export { ConfigError, formatProblem } from './errors';
 export type { PlatformConfig, ResolvedEnvironment, ResolvedNodePool, ResourceNames } from './model';

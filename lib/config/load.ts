@@ -24,8 +24,18 @@ export function configPath(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   return path.resolve(cwd, env.PLATFORM_CONFIG || 'platform.yaml');
 }
 
+/** What the loader checks beyond the schema, supplied by the app (the configuration knows no other module). */
+export interface ConfigOptions {
+  /**
+   * The baseline's rule IDs: a waiver naming another rule is a configuration error. The app passes the baseline's
+   * `RULE_IDS`; the configuration module does not import the baseline.
+   * @default - waiver rule IDs are checked for syntax only
+   */
+  readonly baselineRules?: ReadonlySet<string>;
+}
+
 /** Reads and validates a configuration file. Throws ConfigError listing every problem. */
-export function loadConfig(file: string): PlatformConfig {
+export function loadConfig(file: string, options: ConfigOptions = {}): PlatformConfig {
   const source = path.relative(process.cwd(), file) || file;
   let text: string;
   try {
@@ -35,11 +45,11 @@ export function loadConfig(file: string): PlatformConfig {
       { where: source, path: '', message: `cannot read the configuration file: ${(e as Error).message}`, line: 0, col: 0 },
     ]);
   }
-  return parseConfig(text, source);
+  return parseConfig(text, source, options);
 }
 
 /** Validates configuration text; `source` names it in messages. Throws ConfigError listing every problem. */
-export function parseConfig(text: string, source: string): PlatformConfig {
+export function parseConfig(text: string, source: string, options: ConfigOptions = {}): PlatformConfig {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const locate = new Locator(doc, lineCounter, source);
@@ -76,7 +86,7 @@ export function parseConfig(text: string, source: string): PlatformConfig {
     }
     const env = resolveEnvironment(file.project, file.owner, name, parsed.data);
     // Names derived from an invalid project name would only repeat that problem.
-    const checks = checkEnvironment(env).filter((p) => top.success || !p.message.startsWith('the derived'));
+    const checks = checkEnvironment(env, options.baselineRules).filter((p) => top.success || !p.message.startsWith('the derived'));
     for (const p of checks) problems.push(locate.envProblem(name, p.path.split('.'), p));
     warnings.push(...environmentWarnings(env));
     environments.push(env);

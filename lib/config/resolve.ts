@@ -1,19 +1,21 @@
+import { defaultNames } from '../azure/naming';
 import type { EnvironmentConfig } from './schema';
 import type { ResolvedEnvironment, ResourceNames } from './model';
 import { POOL_KIND_DEFAULTS, type ResolvedNodePool } from './pool-kinds';
 
 /** Names derived from project and environment unless given. */
 export function resolveNames(project: string, env: string, cfg: EnvironmentConfig): ResourceNames {
-  const cluster = cfg.cluster.name ?? `aks-${project}-${env}`;
+  const c = { project, name: env };
+  const cluster = cfg.cluster.name ?? defaultNames.kubernetesCluster(c);
   return {
-    resourceGroup: cfg.resourceGroupName ?? `rg-${project}-${env}`,
+    resourceGroup: cfg.resourceGroupName ?? defaultNames.resourceGroup(c),
     cluster,
     dnsPrefix: cfg.cluster.dnsPrefix ?? cluster,
-    keyVault: cfg.keyVault.name ?? `kv-${project}-${env}`,
-    acr: cfg.acr.name ?? `acr${project}${env}`,
-    backupStorageAccount: cfg.backup.storageAccountName ?? `stbk${project}${env}`,
-    virtualNetwork: cfg.network.vnet.name ?? `vnet-${cluster}`,
-    logAnalyticsWorkspace: `law-${cluster}`,
+    keyVault: cfg.keyVault.name ?? defaultNames.keyVault(c),
+    acr: cfg.acr.name ?? defaultNames.containerRegistry(c),
+    backupStorageAccount: cfg.backup.storageAccountName ?? defaultNames.backupStorageAccount(c),
+    virtualNetwork: cfg.network.vnet.name ?? defaultNames.virtualNetwork(cluster),
+    logAnalyticsWorkspace: defaultNames.logAnalyticsWorkspace(cluster),
   };
 }
 

@@ -3,12 +3,9 @@ import { Token } from 'cdktf';
 import { KubernetesClusterNodePool } from '@cdktf/provider-azurerm/lib/kubernetes-cluster-node-pool';
 import type { SpotEvictionPolicy } from '../enums';
 
-/** `key=value:Effect`, as `--node-taints` and `node_taints` take it. */
-export const TAINT_PATTERN = /^[A-Za-z0-9./_-]+=[A-Za-z0-9._-]*:(NoSchedule|PreferNoSchedule|NoExecute)$/;
+import { SPOT_LABEL, SPOT_TAINT, TAINT_PATTERN, TAINT_SYNTAX } from '../azure/kubernetes';
 
-/** The Spot label and taint AKS puts on every Spot node; declared here too so Terraform sees no drift. */
-export const SPOT_LABEL = { 'kubernetes.azure.com/scalesetpriority': 'spot' } as const;
-export const SPOT_TAINT = 'kubernetes.azure.com/scalesetpriority=spot:NoSchedule';
+export { SPOT_LABEL, SPOT_TAINT, TAINT_PATTERN };
 
 /** What a non-default node pool needs; the cluster supplies its ID through `AksCluster.addNodePool`. */
 export interface NodePoolOptions {
@@ -151,7 +148,7 @@ export function validateNodePool(props: NodePoolOptions): void {
   const min = props.minCount ?? props.count;
   const max = props.maxCount ?? props.count;
   if (auto && !(min <= props.count && props.count <= max)) fail('count', props.count, `minCount (${min}) <= count <= maxCount (${max})`);
-  for (const t of props.taints ?? []) if (!Token.isUnresolved(t) && !TAINT_PATTERN.test(t)) fail('taints', t, 'key=value:NoSchedule | PreferNoSchedule | NoExecute');
+  for (const t of props.taints ?? []) if (!Token.isUnresolved(t) && !TAINT_PATTERN.test(t)) fail('taints', t, TAINT_SYNTAX);
   if (props.priority !== 'Spot' && (props.spotMaxPrice !== undefined || props.evictionPolicy !== undefined)) {
     fail('spotMaxPrice/evictionPolicy', props.spotMaxPrice ?? props.evictionPolicy, 'only with priority Spot');
   }

@@ -7,7 +7,7 @@
 import { referencesIn, type EnvironmentView, type Resource } from '../baseline/stack-model';
 import { describe } from './labels';
 import { GROUPS, type ConceptEdge, type ConceptModel, type ConceptNode, type Grant, type Group, type Kind, type Meaning, type StackBox } from './model';
-import { guessGroup, MEANING_OF_TARGET, NAMESPACED_OBJECT, ROLE_MEANINGS, TYPE_RULES, type TypeRule } from './mapping';
+import { EXISTING_TYPES, guessGroup, MEANING_OF_TARGET, NAMESPACED_OBJECT, ROLE_MEANINGS, TYPE_RULES, type TypeRule } from './mapping';
 
 /** A concept while the model is built: its resources grow as others fold into it. */
 export interface Concept {
@@ -40,6 +40,8 @@ function eachString(value: unknown, path: string, fn: (s: string, path: string) 
   }
 }
 
+/** An Azure resource ID: resource group, `provider/type` and name (anything after them is a child path). */
+const ARM_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/([^/]+)\/providers\/([^/]+\/[^/]+)\/([^/]+)/i;
 const under = (path: string, attrs: readonly string[]) => attrs.some((a) => path === a || path.startsWith(`${a}.`));
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
 
@@ -73,11 +75,37 @@ class Builder {
     if (hit) return hit;
     const out: Ref[] = [];
     eachString(r.attrs, '', (s, path) => {
-      if (!s.includes('${')) return;
+      if (!s.includes('${')) {
+        const existing = this.existing(s, r.stack);
+        if (existing) out.push({ path, to: existing, rest: '' });
+        return;
+      }
       for (const ref of referencesIn(s)) for (const [to, rest] of this.resolve(r.stack, ref.address, ref.rest, 0)) if (to !== r) out.push({ path, to, rest });
     });
     this.refCache.set(r, out);
     return out;
+  }
+
+  /** An existing Azure resource a literal resource ID names, as a resource of its own (made once per ID). */
+  private existing(value: string, stack: string): Resource | undefined {
+    const m = ARM_ID.exec(value);
+    const known = m && EXISTING_TYPES[m[2].toLowerCase()];
+    if (!m || !known) return undefined;
+    const id = m[0];
+    const key = `existing:${id.toLowerCase()}`;
+    const hit = this.concepts.get(key);
+    if (hit) return hit.main;
+    const res: Resource = { stack, type: `existing:${m[2].toLowerCase()}`, name: m[3], tfAddress: id, address: id, path: `${stack}/existing`, attrs: { name: m[3], resource_group_name: m[1] }, data: false };
+    const c = this.add(key, known[0], known[1], res);
+    this.owners.set(res, c);
+    return res;
+  }
+
+  /** Existing resources nothing in the picture points at (a grant on a workload's storage account) are left out. */
+  dropUnusedExisting(edges: { from: Concept; to: Concept }[]): void {
+    for (const [key, c] of this.concepts) {
+      if (key.startsWith('existing:') && c.members.length === 1 && !edges.some((e) => e.from === c || e.to === c)) this.concepts.delete(key);
+    }
   }
 
   private resolve(stack: string, address: string, rest: string, depth: number): [Resource, string][] {
@@ -218,9 +246,11 @@ class Builder {
         const ref = this.refs(r).find((x) => x.path === attr);
         const c = ref && this.conceptOf(ref);
         const raw = String(r.attrs[attr] ?? '');
-        if (!c) return raw;
+        const id = c && ids.get(c);
+        if (!c || !id) return raw;
         const part = ref.to !== c.main && !c.sub ? ` (${ref.to.type.replace(/^azurerm_/, '').replace(/_/g, ' ')} ${String(ref.to.attrs.name ?? ref.to.name)})` : '';
-        return `${ids.get(c)}${part}${raw.replace(/^\$\{[^}]*\}/, '')}`;
+        const below = ref.to.type.startsWith('existing:') ? raw.slice(ref.to.address.length) : raw.replace(/^\$\{[^}]*\}/, '');
+        return `${id}${part}${below}`;
       };
       const role = String(r.attrs.role_definition_name ?? r.attrs.role_definition_id ?? '');
       out.push({ principal: end('principal_id'), role, scope: end('scope') });
@@ -306,6 +336,7 @@ export function conceptModel(view: EnvironmentView): ConceptModel {
   b.createNodes();
   for (const r of view.resources) if (!r.data) b.owner(r);
   const raw = [...b.edges().values()];
+  b.dropUnusedExisting(raw);
   for (const c of b.concepts.values()) if (c.kind === 'identity') c.role = identityRole(c, b, raw);
 
   const stackNames = Object.keys(view.stacks).sort((x, y) => stackRank(x) - stackRank(y) || x.localeCompare(y));

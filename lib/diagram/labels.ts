@@ -4,6 +4,7 @@
  */
 import { attr, blocks, type Resource } from '../baseline/stack-model';
 import type { Concept } from './concepts';
+import { EXISTING_TYPES } from './mapping';
 
 export interface Description {
   /** The name the node id is made from. */
@@ -74,6 +75,8 @@ export function describe(c: Concept): Description {
   const r = c.main;
   const a = r.attrs;
   const others = (type: string) => c.members.filter((m) => m.type === type);
+  const existing = EXISTING_TYPES[r.type.replace(/^existing:/, '')];
+  if (r.type.startsWith('existing:') && existing) return { name: r.name, title: `${existing[2]} (existing)`, details: [r.name, `in ${String(a.resource_group_name)}`] };
   switch (c.kind) {
     case 'cluster':
       return cluster(r);

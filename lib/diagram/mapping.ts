@@ -131,6 +131,20 @@ export const TYPE_RULES: Readonly<Record<string, TypeRule>> = {
   azurerm_resource_group: { ignore: true },
 };
 
+/**
+ * Existing Azure resources named by resource ID instead of created here (a shared registry, the hub's DNS zones, a
+ * central workspace): concepts of their own, marked existing, when something in the picture points at them.
+ */
+export const EXISTING_TYPES: Readonly<Record<string, readonly [Kind, Group, string]>> = {
+  'microsoft.containerregistry/registries': ['registry', 'data', 'container registry'],
+  'microsoft.keyvault/vaults': ['key-vault', 'data', 'Key Vault'],
+  'microsoft.storage/storageaccounts': ['storage', 'data', 'storage account'],
+  'microsoft.operationalinsights/workspaces': ['log-analytics', 'observability', 'Log Analytics'],
+  'microsoft.monitor/accounts': ['monitor-workspace', 'observability', 'managed Prometheus'],
+  'microsoft.network/privatednszones': ['dns-zone', 'network', 'private DNS zone'],
+  'microsoft.network/azurefirewalls': ['firewall', 'network', 'firewall'],
+};
+
 /** Kubernetes objects of any type belong to their namespace's concept (an add-on's or an application's). */
 export const NAMESPACED_OBJECT: FoldRule = { fold: ['metadata.namespace', 'manifest.metadata.namespace'], refs: false };
 

@@ -5,7 +5,7 @@
  */
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import { edgeLabel } from './mermaid';
-import { GROUP_TITLES, GROUPS, type ConceptModel, type ConceptNode } from './model';
+import { GROUP_TITLES, GROUPS, type ConceptEdge, type ConceptModel, type ConceptNode } from './model';
 
 const FONT = "'DejaVu Sans', 'Segoe UI', Arial, sans-serif";
 /** Average advance per character at 12px (a little wide for Arial, about right for DejaVu Sans). */
@@ -32,6 +32,12 @@ const n = (v: number | undefined) => String(Math.round((v ?? 0) * 10) / 10);
 function nodeSize(node: ConceptNode): { width: number; height: number } {
   const width = Math.max(node.title.length * CHAR_BOLD, ...node.details.map((d) => d.length * CHAR)) + 20;
   return { width: Math.ceil(Math.max(width, 120)), height: 14 + LINE * (node.details.length + 1) };
+}
+
+/** Whether an edge points from a later stack back to an earlier one (an add-on backing up to infra storage). */
+function backwards(model: ConceptModel, e: ConceptEdge): boolean {
+  const stackOf = (id: string) => model.stacks.findIndex((s) => s.name === model.nodes.find((n) => n.id === id)?.stack);
+  return stackOf(e.from) > stackOf(e.to);
 }
 
 function graph(model: ConceptModel): ElkNode {
@@ -63,7 +69,9 @@ function graph(model: ConceptModel): ElkNode {
     })),
     edges: model.edges.map((e, i) => {
       const label = edgeLabel(e, 2);
-      return { id: `e${i}`, sources: [e.from], targets: [e.to], labels: [{ id: `e${i}l`, text: label, width: Math.ceil(label.length * CHAR_LABEL) + 6, height: 14 }] };
+      // Laid out from the earlier stack to the later one, so the stack applied first stays on the left.
+      const [source, target] = backwards(model, e) ? [e.to, e.from] : [e.from, e.to];
+      return { id: `e${i}`, sources: [source], targets: [target], labels: [{ id: `e${i}l`, text: label, width: Math.ceil(label.length * CHAR_LABEL) + 6, height: 14 }] };
     }),
   };
 }
@@ -105,9 +113,9 @@ export async function conceptSvg(model: ConceptModel): Promise<string> {
   }
   (laid.edges as ElkExtendedEdge[] | undefined)?.forEach((e, i) => {
     const m = model.edges[i];
-    const d = (e.sections ?? [])
-      .map((sec) => [sec.startPoint, ...(sec.bendPoints ?? []), sec.endPoint].map((p, j) => `${j ? 'L' : 'M'}${n(p.x)},${n(p.y)}`).join(''))
-      .join('');
+    const points = (e.sections ?? []).flatMap((sec) => [sec.startPoint, ...(sec.bendPoints ?? []), sec.endPoint]);
+    if (backwards(model, m)) points.reverse();
+    const d = points.map((p, j) => `${j ? 'L' : 'M'}${n(p.x)},${n(p.y)}`).join('');
     const l = e.labels?.[0];
     const label = l
       ? `<rect x="${n(l.x)}" y="${n(l.y)}" width="${n(l.width)}" height="${n(l.height)}" rx="3"/><text x="${n((l.x ?? 0) + 3)}" y="${n((l.y ?? 0) + 11)}">${esc(l.text ?? '')}</text>`

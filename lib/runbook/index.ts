@@ -9,7 +9,8 @@ import { vaultAllowsNodeSubnet } from '../config/node-subnet-access';
 import { PLACEHOLDER_GUID } from '../config/schema/common';
 import { KEY_VAULT_SCOPE } from '../constructs/k8s/connection-config-map';
 import { vaultUriFor } from '../constructs/key-vault';
-import { BUILT_IN_NAMESPACES, workloadIdentityName } from '../stacks/secrets-wiring';
+import { BUILT_IN_NAMESPACES } from '../azure/kubernetes';
+import { defaultNames } from '../azure/naming';
 
 const fence = (lang: string, body: string) => `\`\`\`${lang}\n${body.trimEnd()}\n\`\`\``;
 
@@ -79,7 +80,7 @@ export function runbookMarkdown(env: ResolvedEnvironment): string {
     for (const [name, w] of workloads) {
       const own = w.mode === 'workloadIdentity';
       push(
-        `| ${name} | \`${w.namespace}\` | ${own ? `\`${w.serviceAccountName ?? name}\`` : '-'} | ${own ? `\`${workloadIdentityName(env, name)}\`` : w.mode === 'addonIdentity' ? 'the add-on\'s identity (`azurekeyvaultsecretsprovider-' + n.cluster + '`)' : 'the kubelet identity'} | ${w.mode} | \`${w.secretProviderClassName ?? name}\` | ${own && w.connections.configMap ? `\`${name}-connection\`` : '-'} |`,
+        `| ${name} | \`${w.namespace}\` | ${own ? `\`${w.serviceAccountName ?? name}\`` : '-'} | ${own ? `\`${defaultNames.workloadIdentity(env, name)}\`` : w.mode === 'addonIdentity' ? 'the add-on\'s identity (`azurekeyvaultsecretsprovider-' + n.cluster + '`)' : 'the kubelet identity'} | ${w.mode} | \`${w.secretProviderClassName ?? name}\` | ${own && w.connections.configMap ? `\`${name}-connection\`` : '-'} |`,
       );
     }
     push('');
@@ -115,8 +116,8 @@ export function runbookMarkdown(env: ResolvedEnvironment): string {
       const cmds = [`kubectl get secretproviderclass ${cls} -n ${w.namespace} -o yaml`, `kubectl get events -n ${w.namespace} --field-selector reason=FailedMount`];
       if (w.mode === 'workloadIdentity') {
         cmds.unshift(`kubectl get serviceaccount ${w.serviceAccountName ?? name} -n ${w.namespace} -o jsonpath='{.metadata.annotations.azure\\.workload\\.identity/client-id}{"\\n"}'`);
-        cmds.push(`az identity federated-credential list --identity-name ${workloadIdentityName(env, name)} --resource-group ${n.resourceGroup} -o table`);
-        cmds.push(`az role assignment list --assignee "$(az identity show --name ${workloadIdentityName(env, name)} --resource-group ${n.resourceGroup} --query principalId -o tsv)" --all -o table`);
+        cmds.push(`az identity federated-credential list --identity-name ${defaultNames.workloadIdentity(env, name)} --resource-group ${n.resourceGroup} -o table`);
+        cmds.push(`az role assignment list --assignee "$(az identity show --name ${defaultNames.workloadIdentity(env, name)} --resource-group ${n.resourceGroup} --query principalId -o tsv)" --all -o table`);
       }
       push(`### ${name}`, '', fence('bash', cmds.join('\n')), '');
     }

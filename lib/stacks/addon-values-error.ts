@@ -1,4 +1,4 @@
-import type { ChartValuesError } from '../constructs/addons/chart-catalog';
+import type { ChartValuesError } from '../azure/chart-catalog';
 
 /** One release whose values failed the chart check, and the configuration block they came from. */
 export interface AddonValuesFailure {

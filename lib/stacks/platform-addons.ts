@@ -12,9 +12,16 @@ import { Velero, VELERO_NAMESPACE, veleroPodSecurity, veleroPodSecurityReason } 
 import { NamespaceBaseline, type IngressPeer } from '../constructs/k8s/namespace-baseline';
 import type { AddonInfraOutputs } from './addon-infra';
 import { AddonValuesError, type AddonValuesFailure } from './addon-values-error';
-import { ChartValuesError } from '../constructs/addons/chart-catalog';
+import { ChartValuesError } from '../azure/chart-catalog';
 import { BUILT_IN_NAMESPACES } from './secrets-wiring';
-import type { PlatformStack } from './platform-stack';
+import type { Construct } from 'constructs';
+import type { PlatformNamespace, PlatformNamespaceProps } from '../constructs/k8s/namespace';
+
+/** What the add-ons need of the platform stack: a scope that creates each namespace once (`PlatformStack`). */
+export interface NamespaceHost extends Construct {
+  /** The namespace `name`, created on first request; later callers get the same construct. */
+  namespace(name: string, props?: Omit<PlatformNamespaceProps, 'name'>): PlatformNamespace;
+}
 
 /** Labels every add-on namespace carries. */
 const ADDON_LABELS = { 'app.kubernetes.io/managed-by': 'cdktf', 'platform/role': 'addon' };
@@ -25,7 +32,7 @@ const ADDON_LABELS = { 'app.kubernetes.io/managed-by': 'cdktf', 'platform/role':
  * defaults for a namespace a workload needs (`ns` undefined). The construct ID `baseline-<name>` is the same either
  * way, so moving a namespace from `workloads` to `namespaces` keeps its Terraform addresses.
  */
-export function applicationNamespace(stack: PlatformStack, name: string, ns?: NamespaceConfig, ingressFrom?: IngressPeer[]): NamespaceBaseline {
+export function applicationNamespace(stack: NamespaceHost, name: string, ns?: NamespaceConfig, ingressFrom?: IngressPeer[]): NamespaceBaseline {
   const created = stack.namespace(name, { podSecurity: ns?.podSecurity ?? 'restricted', labels: { ...ns?.labels, 'platform/role': 'application' } });
   return new NamespaceBaseline(stack, `baseline-${name}`, {
     namespace: created.name,
@@ -79,7 +86,7 @@ function fromConfig<T>(env: ResolvedEnvironment, block: string, failures: AddonV
   }
 }
 
-export function buildPlatformAddons(stack: PlatformStack, env: ResolvedEnvironment, infra: AddonInfraOutputs): PlatformAddons {
+export function buildPlatformAddons(stack: NamespaceHost, env: ResolvedEnvironment, infra: AddonInfraOutputs): PlatformAddons {
   const namespaces: Record<string, NamespaceBaseline> = {};
   const failures: AddonValuesFailure[] = [];
   const ingressFrom = ingressControllerPeers(env);

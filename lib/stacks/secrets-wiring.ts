@@ -1,3 +1,5 @@
+import { BUILT_IN_NAMESPACES } from '../azure/kubernetes';
+import { defaultNames } from '../azure/naming';
 /**
  * Wiring for Key Vault, ACR and workload secrets: the infra half (vault, registry, identities, grants) and the
  * platform half (namespaces, ServiceAccounts, SecretProviderClasses). The halves meet only through
@@ -18,8 +20,7 @@ import type { WorkloadConfig } from '../config/schema/workloads';
 import type { WorkloadIdentity } from '../constructs/workload-identity';
 import { registryProps } from './registry-wiring';
 
-/** Namespaces every cluster has: workloads may live there, the platform never creates them. */
-export const BUILT_IN_NAMESPACES: readonly string[] = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
+export { BUILT_IN_NAMESPACES };
 
 /** What the platform stack needs to create one workload's Kubernetes objects. */
 export interface WorkloadBinding {
@@ -43,7 +44,7 @@ export interface WorkloadBinding {
 
 /** The Azure name of a workload's identity (the runbook and reports name it too). */
 export function workloadIdentityName(env: Pick<ResolvedEnvironment, 'project' | 'name'>, workload: string): string {
-  return `id-${env.project}-${env.name}-${workload}`;
+  return defaultNames.workloadIdentity(env, workload);
 }
 
 /** The blob endpoint of a storage account, from its resource ID (Azure public cloud). */

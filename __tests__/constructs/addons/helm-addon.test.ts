@@ -1,8 +1,8 @@
 import { Testing, TerraformStack } from 'cdktf';
 import { parse } from 'yaml';
 import { HelmAddon } from '../../../lib/constructs/addons/helm-addon';
-import { checkChartValues, unknownKeys } from '../../../lib/constructs/addons/chart-catalog';
-import { mergeValues, valuesYaml } from '../../../lib/constructs/addons/values';
+import { checkChartValues, unknownKeys } from '../../../lib/azure/chart-catalog';
+import { mergeValues, valuesYaml } from '../../../lib/azure/helm-values';
 import { INGRESS_NGINX_CHART } from '../../../lib/constructs/addons/ingress-nginx';
 import { VELERO_CHART } from '../../../lib/constructs/addons/velero';
 import { ALB_CONTROLLER_CHART } from '../../../lib/constructs/addons/alb-controller';

@@ -11,8 +11,8 @@
  *   maxUnavailable.
  */
 import { parse } from 'yaml';
-import { vendoredChart } from '../../constructs/addons/chart-catalog';
-import { isValuesMap, mergeValues, type Values } from '../../constructs/addons/values';
+import { vendoredChart } from '../../azure/chart-catalog';
+import { isValuesMap, mergeValues, type Values } from '../../azure/helm-values';
 import { attr, type Resource } from '../stack-model';
 import { helmChart } from './k8s-helpers';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ALB_CONTROLLER_CHART, INGRESS_NGINX_CHART, TRIVY_OPERATOR_CHART } from '../../azure/charts';
 import { INGRESS_CONTROLLERS } from '../../enums';
 import { azureResourceId, ipv4Cidr } from './common';
 
@@ -50,7 +51,7 @@ const release = z.strictObject({
 const resources = z.strictObject({ cpu: z.string().min(1), memory: z.string().min(1) });
 
 const nginxSchema = z.strictObject({
-  chartVersion: chartVersion('4.15.1'),
+  chartVersion: chartVersion(INGRESS_NGINX_CHART.version),
   replicas: z.int().min(1).max(50).default(2).describe('Controller replicas (`controller.replicaCount`). Default: 2 (the seed).'),
   loadBalancer: z
     .enum(['public', 'internal'])
@@ -67,7 +68,7 @@ const nginxSchema = z.strictObject({
 });
 
 const agcSchema = z.strictObject({
-  chartVersion: chartVersion('1.7.9'),
+  chartVersion: chartVersion(ALB_CONTROLLER_CHART.version),
   namespace: z.string().default('alb-infra').describe('Namespace of the ALB controller and the ApplicationLoadBalancer. Default: alb-infra (the seed).'),
   subnetCidr: ipv4Cidr.optional().describe('Address range of the AGC association subnet (a /24 or larger, inside the VNet). Required when ingress.controller is agc.'),
   virtualNetworkName: z.string().optional().describe('VNet for the AGC subnet; required with network.existingNodeSubnetId. Default: the VNet the platform creates (network.vnet.name).'),
@@ -96,7 +97,7 @@ const SEVERITY = ['UNKNOWN', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
 
 const trivySchema = z.strictObject({
   enabled: z.boolean().default(true).describe('Install the Trivy operator in trivy-system. Default: true.'),
-  chartVersion: chartVersion('0.34.0'),
+  chartVersion: chartVersion(TRIVY_OPERATOR_CHART.version),
   ignoreUnfixed: z.boolean().default(true).describe('Report only vulnerabilities with a fix (`trivy.ignoreUnfixed`). Default: true (the seed).'),
   severities: z.array(z.enum(SEVERITY)).min(1).default(['HIGH', 'CRITICAL']).describe('Severities reported. Default: HIGH, CRITICAL.'),
   scanJobsConcurrentLimit: z.int().min(1).max(50).default(3).describe('Scan jobs at once. Default: 3.'),

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { VELERO_SNAPSHOT_MODES_LIST } from '../../enums';
+import { VELERO_CHART } from '../../azure/charts';
+import { DNS_LABEL_PATTERN } from '../../azure/kubernetes';
+import { ipv4OrCidr } from './common';
 import { chartVersionSchema, helmValuesSchema, releaseSchema } from './addons';
 import { privateEndpointSchema } from './private-endpoint';
 
@@ -38,7 +41,7 @@ export const backupSchema = z.strictObject({
     .default(true)
     .describe('The backup account\'s public endpoint (subject to its firewall); false needs backup.privateEndpoint (refused without one). Default: true.'),
   ipRules: z
-    .array(z.string().regex(/^(\d{1,3}\.){3}\d{1,3}(\/\d{1,2})?$/))
+    .array(ipv4OrCidr)
     .default([])
     .describe('Public IPs or CIDRs also allowed through the storage firewall (an operator restoring from outside). Default: [].'),
   snapshots: z
@@ -48,10 +51,10 @@ export const backupSchema = z.strictObject({
   nodeAgent: z.boolean().default(false).describe('Deploy the node agent (file-system backups; makes the velero namespace privileged). Default: false.'),
   pluginImage: z.string().default('velero/velero-plugin-for-microsoft-azure:v1.14.0').describe('Azure plugin image. Default: velero/velero-plugin-for-microsoft-azure:v1.14.0.'),
   schedules: z
-    .record(z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/), scheduleSchema)
+    .record(z.string().regex(DNS_LABEL_PATTERN), scheduleSchema)
     .default({ 'daily-backup': { schedule: '0 2 * * *', includedNamespaces: ['production', 'staging'], ttl: '720h', includeApplicationNamespaces: true } })
     .describe('Backup schedules by name. Default: daily-backup at 02:00 of production and staging (the seed) and the other application namespaces, kept 720h.'),
-  chartVersion: chartVersionSchema('12.1.0'),
+  chartVersion: chartVersionSchema(VELERO_CHART.version),
   values: helmValuesSchema,
   release: releaseSchema.prefault({}),
 });

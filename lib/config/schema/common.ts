@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hostBitsFix } from '../../azure/cidr';
 
 // The configuration is parsed once per process: zod's compiled (JIT) object parsers cost more to build than they
 // save on a single parse.
@@ -24,15 +25,36 @@ export const guid = pattern(
   'a GUID such as 3f2b9c1e-0000-4000-8000-1234567890ab',
 );
 
-export const ipv4Cidr = pattern(
-  /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}\/(3[0-2]|[12]?\d)$/,
-  'an IPv4 CIDR such as 10.0.0.0/16',
-);
+const OCTET = '(25[0-5]|2[0-4]\\d|1?\\d?\\d)';
+const IPV4 = `${OCTET}(\\.${OCTET}){3}`;
+const PREFIX = '\\/(3[0-2]|[12]?\\d)';
 
-export const ipv4 = pattern(
-  /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/,
-  'an IPv4 address such as 10.0.0.10',
-);
+/**
+ * Refuses a CIDR with host bits set (`10.232.0.5/20`): Azure rejects such a prefix at apply. The message names the
+ * network address to write instead. Syntax is the pattern's job; anything that does not parse is left to it.
+ */
+function networkAddressOnly(value: string, ctx: z.core.$RefinementCtx<string>): void {
+  const fix = hostBitsFix(value);
+  if (fix === undefined) return;
+  ctx.addIssue({
+    code: 'custom',
+    input: value,
+    message: `has host bits set; write the network address ${fix}`,
+    params: { allowed: `a network address with its prefix, here ${fix}` },
+  });
+}
+
+/** An IPv4 CIDR given as its network address (syntax by pattern, for the JSON Schema; host bits by ipaddr.js). */
+export const ipv4Cidr = pattern(new RegExp(`^${IPV4}${PREFIX}$`), 'an IPv4 CIDR such as 10.0.0.0/16')
+  .superRefine(networkAddressOnly)
+  .describe('an IPv4 CIDR such as 10.0.0.0/16');
+
+export const ipv4 = pattern(new RegExp(`^${IPV4}$`), 'an IPv4 address such as 10.0.0.10');
+
+/** An IPv4 address, or a CIDR given as its network address (firewall rules). */
+export const ipv4OrCidr = pattern(new RegExp(`^${IPV4}(${PREFIX})?$`), 'an IPv4 address or CIDR such as 203.0.113.0/24')
+  .superRefine(networkAddressOnly)
+  .describe('an IPv4 address or CIDR such as 203.0.113.0/24');
 
 export const azureResourceId = pattern(
   /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/[^/]+\/.+$/i,

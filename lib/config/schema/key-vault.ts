@@ -1,12 +1,7 @@
 import { z } from 'zod';
 import { KEY_VAULT_AUTHORIZATIONS, KEY_VAULT_SKUS } from '../../enums';
-import { azureResourceId, guid, pattern } from './common';
+import { azureResourceId, guid, ipv4OrCidr } from './common';
 import { privateEndpointSchema } from './private-endpoint';
-
-const ipOrCidr = pattern(
-  /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}(\/(3[0-2]|[12]?\d))?$/,
-  'an IPv4 address or CIDR such as 203.0.113.0/24',
-);
 
 /** Key Vault for the Secrets Store CSI driver. */
 export const keyVaultSchema = z.strictObject({
@@ -30,7 +25,7 @@ export const keyVaultSchema = z.strictObject({
     .strictObject({
       defaultAction: z.enum(['Allow', 'Deny']).default('Deny').describe('Traffic no rule allows. Default: Deny.'),
       bypass: z.enum(['AzureServices', 'None']).default('AzureServices').describe('Let trusted Azure services through. Default: AzureServices.'),
-      ipRules: z.array(ipOrCidr).default([]).describe('Allowed public IPs or CIDRs (a pipeline agent, an office). Default: [].'),
+      ipRules: z.array(ipv4OrCidr).default([]).describe('Allowed public IPs or CIDRs (a pipeline agent, an office). Default: [].'),
       subnetIds: z.array(azureResourceId).default([]).describe('Further allowed subnets, each with the Microsoft.KeyVault service endpoint. Default: [].'),
       allowNodeSubnet: z
         .boolean()

@@ -1,16 +1,16 @@
 import { z } from 'zod';
-import { SEED_RESOURCE_QUOTA } from '../../constructs/k8s/namespace-baseline';
+import { DNS_LABEL_PATTERN, POD_SECURITY_LABEL_PREFIX, SEED_RESOURCE_QUOTA } from '../../azure/kubernetes';
+import { ipv4Cidr } from './common';
 
 const cpuMemory = z.strictObject({ cpu: z.string().min(1), memory: z.string().min(1) });
 const labels = z.record(z.string(), z.string());
-const cidr = z.string().regex(/^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/);
 
 const allowRule = z.strictObject({
   podSelector: labels.optional().describe('Pods the rule applies to, by label. Default: every pod in the namespace.'),
   from: z
     .array(
       z
-        .strictObject({ podSelector: labels.optional(), namespaceSelector: labels.optional(), ipBlock: cidr.optional() })
+        .strictObject({ podSelector: labels.optional(), namespaceSelector: labels.optional(), ipBlock: ipv4Cidr.optional() })
         .refine((p) => p.ipBlock === undefined || (!p.podSelector && !p.namespaceSelector), { message: 'ipBlock goes alone (allowed: ipBlock, or podSelector/namespaceSelector)' }),
     )
     .min(1)
@@ -43,14 +43,14 @@ export const namespaceSchema = z.strictObject({
     .boolean()
     .default(false)
     .describe('Default-deny egress NetworkPolicy, keeping DNS (cluster DNS, port 53) and HTTPS (httpsEgressCidrs, port 443: Entra ID token exchange, Key Vault) open. Default: false.'),
-  httpsEgressCidrs: z.array(z.string().regex(/^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/)).min(1).default(['0.0.0.0/0']).describe('Where HTTPS egress goes under denyAllEgress (Entra ID has no fixed ranges). Default: ["0.0.0.0/0"].'),
+  httpsEgressCidrs: z.array(ipv4Cidr).min(1).default(['0.0.0.0/0']).describe('Where HTTPS egress goes under denyAllEgress (Entra ID has no fixed ranges). Default: ["0.0.0.0/0"].'),
   allowFromIngress: z
     .boolean()
     .default(true)
     .describe('With denyAllIngress and an in-cluster ingress controller, an allow-from-ingress-controller policy: nginx reaches every pod from the ingress-nginx namespace, agc from ingress.agc.subnetCidr (agic: add an allowIngress rule with the gateway subnet as ipBlock). Default: true.'),
-  allowIngress: z.record(z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/), allowRule).default({}).describe('Allowed ingress flows by policy name. Default: none.'),
+  allowIngress: z.record(z.string().regex(DNS_LABEL_PATTERN), allowRule).default({}).describe('Allowed ingress flows by policy name. Default: none.'),
   labels: labels
-    .refine((l) => !Object.keys(l).some((k) => k.startsWith('pod-security.kubernetes.io/') || k === 'platform/role'), {
+    .refine((l) => !Object.keys(l).some((k) => k.startsWith(POD_SECURITY_LABEL_PREFIX) || k === 'platform/role'), {
       message: 'Pod Security labels come from podSecurity and platform/role is set by the platform (allowed: other labels)',
     })
     .default({})
@@ -58,7 +58,7 @@ export const namespaceSchema = z.strictObject({
 });
 
 export const namespacesSchema = z
-  .record(z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/), namespaceSchema)
+  .record(z.string().regex(DNS_LABEL_PATTERN), namespaceSchema)
   .prefault({ production: {}, staging: {} })
   .describe('Application namespaces by name, each with Pod Security labels, quota, limits and network policies. Set one to null to drop it. Default: production and staging.');
 

@@ -1,11 +1,9 @@
 import { z } from 'zod';
+import { TAINT_PATTERN, TAINT_SYNTAX } from '../../azure/kubernetes';
 import { NODE_POOL_KINDS, SPOT_EVICTION_POLICIES } from '../../enums';
 
 /** `key=value:Effect`, as `--node-taints` takes it. */
-const taint = z
-  .string()
-  .regex(/^[A-Za-z0-9./_-]+=[A-Za-z0-9._-]*:(NoSchedule|PreferNoSchedule|NoExecute)$/)
-  .describe('key=value:NoSchedule | PreferNoSchedule | NoExecute');
+const taint = z.string().regex(TAINT_PATTERN).describe(TAINT_SYNTAX);
 
 /**
  * One node pool. Every field left out takes the default of the pool's kind (see lib/config/pool-kinds.ts),

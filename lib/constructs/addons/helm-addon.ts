@@ -1,11 +1,11 @@
 import { Construct } from 'constructs';
 import type { ITerraformDependable } from 'cdktf';
 import { Release } from '@cdktf/provider-helm/lib/release';
-import { checkChartValues, type ChartPin } from './chart-catalog';
-import { mergeValues, valuesYaml, type Values } from './values';
+import { checkChartValues, type ChartPin } from '../../azure/chart-catalog';
+import { mergeValues, valuesYaml, type Values } from '../../azure/helm-values';
 
-export type { ChartPin } from './chart-catalog';
-export type { Values } from './values';
+export type { ChartPin } from '../../azure/chart-catalog';
+export type { Values } from '../../azure/helm-values';
 
 /** Release settings every add-on shares: what protects a production cluster during an upgrade. */
 export interface HelmReleaseSettings {

@@ -3,37 +3,9 @@ import { LimitRangeV1 } from '@cdktf/provider-kubernetes/lib/limit-range-v1';
 import { NetworkPolicyV1, type NetworkPolicyV1Spec } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
 import { ResourceQuotaV1 } from '@cdktf/provider-kubernetes/lib/resource-quota-v1';
 
-/** CPU and memory, as Kubernetes quantities. */
-export interface CpuMemory {
-  readonly cpu: string;
-  readonly memory: string;
-}
+import { SEED_LIMITS, SEED_RESOURCE_QUOTA, type CpuMemory, type NamespaceLimits } from '../../azure/kubernetes';
 
-/** The seed's per-namespace quota (section "Resource Quotas"). */
-export const SEED_RESOURCE_QUOTA: Record<string, string> = {
-  'requests.cpu': '100',
-  'requests.memory': '200Gi',
-  'limits.cpu': '200',
-  'limits.memory': '400Gi',
-  persistentvolumeclaims: '20',
-  'services.loadbalancers': '5',
-};
-
-/** The seed's LimitRange (section "LimitRange"). */
-export interface NamespaceLimits {
-  readonly container: { readonly max: CpuMemory; readonly min: CpuMemory; readonly default: CpuMemory; readonly defaultRequest: CpuMemory };
-  readonly pod: { readonly max: CpuMemory; readonly min: CpuMemory };
-}
-
-export const SEED_LIMITS: NamespaceLimits = {
-  container: {
-    max: { cpu: '4', memory: '8Gi' },
-    min: { cpu: '100m', memory: '128Mi' },
-    default: { cpu: '500m', memory: '512Mi' },
-    defaultRequest: { cpu: '200m', memory: '256Mi' },
-  },
-  pod: { max: { cpu: '8', memory: '16Gi' }, min: { cpu: '200m', memory: '256Mi' } },
-};
+export { SEED_LIMITS, SEED_RESOURCE_QUOTA, type CpuMemory, type NamespaceLimits };
 
 /**
  * One allowed ingress source: pods by label, namespaces by label, or both (pods in those namespaces); or an address

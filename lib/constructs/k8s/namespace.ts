@@ -1,9 +1,9 @@
 import { Construct } from 'constructs';
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 
-export const POD_SECURITY_LEVELS = ['restricted', 'baseline', 'privileged'] as const;
-/** Pod Security Standards level. */
-export type PodSecurityLevel = (typeof POD_SECURITY_LEVELS)[number];
+import { POD_SECURITY_LEVELS, type PodSecurityLevel } from '../../azure/kubernetes';
+
+export { POD_SECURITY_LEVELS, type PodSecurityLevel };
 
 export interface PlatformNamespaceProps {
   /** Namespace name. */

@@ -1,10 +1,9 @@
 import { Construct } from 'constructs';
 import { ServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/service-account-v1';
 
-/** The annotation the workload identity webhook reads the identity's client ID from. */
-export const WORKLOAD_IDENTITY_CLIENT_ID_ANNOTATION = 'azure.workload.identity/client-id';
-/** The label that opts a ServiceAccount (and pods) into workload identity. */
-export const WORKLOAD_IDENTITY_USE_LABEL = 'azure.workload.identity/use';
+import { WORKLOAD_IDENTITY_CLIENT_ID_ANNOTATION, WORKLOAD_IDENTITY_USE_LABEL } from '../../azure/kubernetes';
+
+export { WORKLOAD_IDENTITY_CLIENT_ID_ANNOTATION, WORKLOAD_IDENTITY_USE_LABEL };
 
 export interface WorkloadServiceAccountProps {
   /** ServiceAccount name: the `<name>` of the federated credential's subject. */

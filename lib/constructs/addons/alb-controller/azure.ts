@@ -1,3 +1,5 @@
+import { Token } from 'cdktf';
+import { isCidr, prefixLength } from '../../../azure/cidr';
 import { Construct } from 'constructs';
 import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
@@ -46,8 +48,7 @@ export class AgcInfra extends Construct {
 
   constructor(scope: Construct, id: string, props: AgcInfraProps) {
     super(scope, id);
-    const m = /\/(\d+)$/.exec(props.subnetCidr);
-    if (m && Number(m[1]) > 24) {
+    if (!Token.isUnresolved(props.subnetCidr) && isCidr(props.subnetCidr) && prefixLength(props.subnetCidr) > 24) {
       throw new Error(`AgcInfra: subnetCidr ${props.subnetCidr} is too small (allowed: a /24 or larger, at least 250 addresses)`);
     }
     this.subnet = new Subnet(this, 'subnet', {

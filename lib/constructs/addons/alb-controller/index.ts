@@ -2,14 +2,9 @@ import { Construct } from 'constructs';
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { PodDisruptionBudgetV1 } from '@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1';
 import { HelmAddon, type HelmReleaseSettings, type Values } from '../helm-addon';
-import type { ChartPin } from '../chart-catalog';
+import { ALB_CONTROLLER_CHART } from '../../../azure/charts';
 
-/** Application Gateway for Containers' ALB controller, pinned (published only as an OCI chart). */
-export const ALB_CONTROLLER_CHART: ChartPin = {
-  chart: 'alb-controller',
-  repository: 'oci://mcr.microsoft.com/application-lb/charts',
-  version: '1.7.9',
-};
+export { ALB_CONTROLLER_CHART };
 
 /**
  * The controller pods' labels: the chart's `alb-controller` Deployment (2 replicas) selects `app: alb-controller`

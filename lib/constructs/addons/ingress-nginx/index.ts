@@ -1,14 +1,8 @@
 import { Construct } from 'constructs';
 import { HelmAddon, type HelmReleaseSettings, type Values } from '../helm-addon';
-import type { ChartPin } from '../chart-catalog';
+import { INGRESS_NGINX_CHART } from '../../../azure/charts';
 
-/** ingress-nginx, pinned. Upstream retired the project in March 2026: 4.15.1 is its last chart. */
-export const INGRESS_NGINX_CHART: ChartPin = {
-  chart: 'ingress-nginx',
-  repository: 'https://kubernetes.github.io/ingress-nginx',
-  version: '4.15.1',
-  commentedKeys: ['controller.maxUnavailable', 'controller.updateStrategy.rollingUpdate'],
-};
+export { INGRESS_NGINX_CHART };
 
 /** Pod Security level the chart runs under: the controller runs as uid 101 with seccomp and all capabilities dropped but NET_BIND_SERVICE. */
 export const INGRESS_NGINX_POD_SECURITY = 'restricted';

@@ -1,12 +1,9 @@
+import { parseTaint, TAINT_SYNTAX, tolerationFor, WORKLOAD_IDENTITY_CLIENT_ID_ANNOTATION, WORKLOAD_IDENTITY_USE_LABEL } from '../../../azure/kubernetes';
 import { Construct } from 'constructs';
 import { HelmAddon, type HelmReleaseSettings, type Values } from '../helm-addon';
-import type { ChartPin } from '../chart-catalog';
+import { TRIVY_OPERATOR_CHART } from '../../../azure/charts';
 
-export const TRIVY_OPERATOR_CHART: ChartPin = {
-  chart: 'trivy-operator',
-  repository: 'https://aquasecurity.github.io/helm-charts/',
-  version: '0.34.0',
-};
+export { TRIVY_OPERATOR_CHART };
 
 /**
  * Pod Security level of `trivy-system`: privileged, because the node-collector jobs of the infra assessment mount
@@ -42,9 +39,9 @@ const SEVERITIES = ['UNKNOWN', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'];
 
 /** `key=value:Effect` as a Kubernetes toleration. */
 export function toleration(taint: string): Record<string, string> {
-  const m = /^([^=:]+)(?:=([^:]*))?:(NoSchedule|PreferNoSchedule|NoExecute)$/.exec(taint);
-  if (!m) throw new Error(`invalid taint "${taint}" (allowed: key=value:NoSchedule | PreferNoSchedule | NoExecute)`);
-  return m[2] !== undefined ? { key: m[1], operator: 'Equal', value: m[2], effect: m[3] } : { key: m[1], operator: 'Exists', effect: m[3] };
+  const t = parseTaint(taint);
+  if (!t) throw new Error(`invalid taint "${taint}" (allowed: ${TAINT_SYNTAX})`);
+  return tolerationFor(t);
 }
 
 /**
@@ -81,10 +78,10 @@ export class TrivyOperator extends Construct {
     };
     const computed: Values = props.clientId
       ? {
-          serviceAccount: { annotations: { 'azure.workload.identity/client-id': props.clientId } },
-          podLabels: { 'azure.workload.identity/use': 'true' },
+          serviceAccount: { annotations: { [WORKLOAD_IDENTITY_CLIENT_ID_ANNOTATION]: props.clientId } },
+          podLabels: { [WORKLOAD_IDENTITY_USE_LABEL]: 'true' },
           // The webhook projects its own token for Entra ID; the Kubernetes API token stays unmounted (chart default).
-          trivyOperator: { scanJobPodTemplateLabels: 'azure.workload.identity/use=true' },
+          trivyOperator: { scanJobPodTemplateLabels: `${WORKLOAD_IDENTITY_USE_LABEL}=true` },
         }
       : {};
     this.addon = new HelmAddon(this, 'helm', {

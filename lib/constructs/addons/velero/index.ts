@@ -1,16 +1,13 @@
+import { WORKLOAD_IDENTITY_CLIENT_ID_ANNOTATION, WORKLOAD_IDENTITY_USE_LABEL } from '../../../azure/kubernetes';
 import { Construct } from 'constructs';
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { HelmAddon, type HelmReleaseSettings, type Values } from '../helm-addon';
-import type { ChartPin } from '../chart-catalog';
+import { VELERO_CHART } from '../../../azure/charts';
 import { VELERO_SERVICE_ACCOUNT, type VeleroSnapshotMode } from './azure';
 
 export { VELERO_NAMESPACE, VELERO_SERVICE_ACCOUNT, VELERO_SNAPSHOT_MODES, type VeleroSnapshotMode } from './azure';
 
-export const VELERO_CHART: ChartPin = {
-  chart: 'velero',
-  repository: 'https://vmware-tanzu.github.io/helm-charts',
-  version: '12.1.0',
-};
+export { VELERO_CHART };
 
 /** The Azure plugin image that pairs with Velero 1.18 (chart 12.1.0). */
 export const VELERO_AZURE_PLUGIN_IMAGE = 'velero/velero-plugin-for-microsoft-azure:v1.14.0';
@@ -108,7 +105,7 @@ export class Velero extends Construct {
         throw new Error(`Velero: schedules.${name}.ttl "${s.ttl}" is invalid (allowed: a duration such as 720h)`);
       }
     }
-    const wi = { 'azure.workload.identity/use': 'true' };
+    const wi = { [WORKLOAD_IDENTITY_USE_LABEL]: 'true' };
     const defaults: Values = {
       initContainers: [
         {
@@ -141,7 +138,7 @@ export class Velero extends Construct {
     };
     const st = props.storage;
     const computed: Values = {
-      serviceAccount: { server: { name: VELERO_SERVICE_ACCOUNT, annotations: { 'azure.workload.identity/client-id': st.clientId } } },
+      serviceAccount: { server: { name: VELERO_SERVICE_ACCOUNT, annotations: { [WORKLOAD_IDENTITY_CLIENT_ID_ANNOTATION]: st.clientId } } },
       configuration: {
         backupStorageLocation: [
           {

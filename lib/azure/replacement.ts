@@ -108,9 +108,3 @@ export const DEFAULT_POOL_ROTATION_ATTRIBUTES: readonly string[] = [
 
 /** The same as DEFAULT_POOL_ROTATION_ATTRIBUTES for `azurerm_kubernetes_cluster_node_pool`. */
 export const POOL_ROTATION_ATTRIBUTES: readonly string[] = DEFAULT_POOL_ROTATION_ATTRIBUTES.map((a) => a.replace('default_node_pool[0].', ''));
-
-/** Whether a change to `attribute` of a resource of `type` forces its replacement (prefix match on nested paths). */
-export function forcesReplacement(type: string, attribute: string): boolean {
-  const list = REPLACEMENT_ATTRIBUTES[type] ?? [];
-  return list.some((a) => attribute === a || attribute.startsWith(`${a}.`) || attribute.startsWith(`${a}[`));
-}

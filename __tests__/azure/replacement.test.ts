@@ -1,20 +1,13 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { forcesReplacement, POOL_ROTATION_ATTRIBUTES, REPLACEMENT_ATTRIBUTES } from '../../lib/constructs/replacement';
+import { POOL_ROTATION_ATTRIBUTES, REPLACEMENT_ATTRIBUTES } from '../../lib/azure/replacement';
 import { all, only, ROOT, stack } from '../helpers/synth';
 
 describe('the replacement list', () => {
   test('names the cluster settings the issue lists: name, DNS prefix, plugin, CIDRs, private cluster, kubelet identity, default pool name', () => {
     for (const a of ['name', 'dns_prefix', 'network_profile[0].network_plugin', 'network_profile[0].pod_cidr', 'network_profile[0].service_cidr', 'network_profile[0].dns_service_ip', 'private_cluster_enabled', 'private_dns_zone_id', 'kubelet_identity', 'default_node_pool[0].name']) {
-      expect(forcesReplacement('azurerm_kubernetes_cluster', a)).toBe(true);
+      expect(REPLACEMENT_ATTRIBUTES.azurerm_kubernetes_cluster).toContain(a);
     }
-  });
-
-  test('matches nested paths under a listed block, and nothing else', () => {
-    expect(forcesReplacement('azurerm_kubernetes_cluster', 'kubelet_identity[0].client_id')).toBe(true);
-    expect(forcesReplacement('azurerm_kubernetes_cluster', 'sku_tier')).toBe(false);
-    expect(forcesReplacement('azurerm_kubernetes_cluster_node_pool', 'node_count')).toBe(false);
-    expect(forcesReplacement('azurerm_unknown', 'name')).toBe(false);
   });
 
   test('every listed top-level attribute is one the synthesized resources can carry', () => {

@@ -1,0 +1,177 @@
+/**
+ * The vendored default values (and JSON schema, where the chart has one) of every pinned chart, under
+ * `vendor/charts/<chart>/<version>/`, and the offline check of an add-on's values against them. Helm silently
+ * ignores a values key the chart does not read, so a typo would otherwise deploy the chart's default.
+ *
+ * Files are read and parsed once per chart version, on first use; ajv loads only for a chart that has a schema.
+ * Refresh the vendored files with `scripts/refresh-charts.sh <chart> <version>`.
+ */
+import { existsSync, readFileSync } from 'fs';
+import * as path from 'path';
+import { didYouMean } from '../util/did-you-mean';
+import { isValuesMap, mergeValues, type Values } from './helm-values';
+
+/** A chart, its repository and version: pinned once per add-on. */
+export interface ChartPin {
+  /** Chart name, e.g. `velero`. */
+  readonly chart: string;
+  /** Helm repository URL (`https://…` or `oci://…`). */
+  readonly repository: string;
+  /** Chart version. */
+  readonly version: string;
+  /**
+   * Values keys the chart reads but its values.yaml only mentions in a comment (dotted paths); they and everything
+   * under them are allowed. @default []
+   */
+  readonly commentedKeys?: string[];
+}
+
+/**
+ * Keys whose contents the chart passes through to Kubernetes as free-form maps (labels, annotations, selectors,
+ * resources, security contexts ...): anything is allowed under them, whatever the chart's defaults hold.
+ */
+export const FREE_FORM_KEYS: ReadonlySet<string> = new Set([
+  'annotations', 'labels', 'podAnnotations', 'podLabels', 'commonLabels', 'nodeSelector', 'affinity', 'tolerations',
+  'resources', 'limits', 'requests', 'securityContext', 'podSecurityContext', 'containerSecurityContext',
+  'extraArgs', 'extraEnvs', 'extraEnvVars', 'env', 'config', 'topologySpreadConstraints', 'schedules',
+]);
+
+interface Vendored {
+  readonly dir: string;
+  readonly defaults: Values;
+  /** The schema file and its precompiled validator. */
+  readonly schema?: { readonly file: string; readonly compiled: string };
+  /** The vendored values.yaml is not the chart's own (see its SOURCE): unknown keys cannot be told from typos. */
+  readonly partial: boolean;
+}
+
+const cache = new Map<string, Vendored>();
+const validators = new Map<string, (v: unknown) => { key: string; message: string }[]>();
+
+/** The project root: the nearest folder above this file (source or bundle) that holds `vendor/charts`. */
+function vendorRoot(): string {
+  let dir = __dirname;
+  for (;;) {
+    const candidate = path.join(dir, 'vendor', 'charts');
+    if (existsSync(candidate)) return candidate;
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error(`cannot find vendor/charts above ${__dirname}`);
+    dir = up;
+  }
+}
+
+/** The vendored material of one chart version. Throws, naming the refresh command, when it is missing. */
+export function vendoredChart(pin: ChartPin): Vendored {
+  const key = `${pin.chart}@${pin.version}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const dir = path.join(vendorRoot(), pin.chart, pin.version);
+  const valuesFile = path.join(dir, 'values.yaml');
+  if (!existsSync(valuesFile)) {
+    throw new Error(
+      `chart ${pin.chart} ${pin.version}: no vendored values in vendor/charts/${pin.chart}/${pin.version}/ ` +
+        `(run scripts/refresh-charts.sh ${pin.chart} ${pin.version}, or pin a vendored version)`,
+    );
+  }
+  // values.json and values.schema.validate.js are values.yaml and the schema precompiled
+  // (scripts/compile-vendored-charts.js): loading them costs a millisecond where parsing costs tens.
+  const jsonFile = path.join(dir, 'values.json');
+  const defaults = (
+    existsSync(jsonFile)
+      ? JSON.parse(readFileSync(jsonFile, 'utf8'))
+      : ((require('yaml') as typeof import('yaml')).parse(readFileSync(valuesFile, 'utf8')) ?? {})
+  ) as Values;
+  const schemaFile = path.join(dir, 'values.schema.json');
+  const schema = existsSync(schemaFile) ? { file: schemaFile, compiled: path.join(dir, 'values.schema.validate.js') } : undefined;
+  const sourceFile = path.join(dir, 'SOURCE');
+  const partial = existsSync(sourceFile) && /^partial:\s*true\s*$/m.test(readFileSync(sourceFile, 'utf8'));
+  const v = { dir, defaults, schema, partial };
+  cache.set(key, v);
+  return v;
+}
+
+/** Dotted paths of the keys in `values` that the chart's defaults do not have (free-form maps excepted). */
+export function unknownKeys(defaults: Values, values: Values, commentedKeys: readonly string[] = [], at: string[] = []): string[] {
+  const out: string[] = [];
+  for (const [key, value] of Object.entries(values)) {
+    const p = [...at, key];
+    const dotted = p.join('.');
+    if (FREE_FORM_KEYS.has(key) || commentedKeys.includes(dotted)) continue;
+    if (!Object.prototype.hasOwnProperty.call(defaults, key)) {
+      out.push(dotted);
+      continue;
+    }
+    const d = defaults[key];
+    // Under an empty map, a null or a scalar default the chart takes whatever it is given.
+    if (isValuesMap(value) && isValuesMap(d) && Object.keys(d).length > 0) out.push(...unknownKeys(d, value, commentedKeys, p));
+  }
+  return out;
+}
+
+type CompiledSchema = ((v: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null };
+
+function schemaProblems(pin: ChartPin, schema: { file: string; compiled: string }, values: Values): { key: string; message: string }[] {
+  const key = `${pin.chart}@${pin.version}`;
+  let validate = validators.get(key);
+  if (!validate) {
+    let fn: CompiledSchema;
+    if (existsSync(schema.compiled)) {
+      fn = require(schema.compiled) as CompiledSchema;
+    } else {
+      const Ajv = require('ajv').default as typeof import('ajv').default;
+      fn = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(schema.file, 'utf8'))) as CompiledSchema;
+    }
+    validate = (v: unknown) =>
+      fn(v) ? [] : (fn.errors ?? []).map((e) => ({ key: e.instancePath.slice(1).replace(/\//g, '.'), message: e.message ?? 'is invalid' }));
+    validators.set(key, validate);
+  }
+  return validate(values);
+}
+
+/**
+ * Checks values against the chart's vendored defaults and schema; throws one error naming the chart and every
+ * offending key path. Values that are Terraform references (unresolved tokens) pass the schema's type checks only
+ * where they are strings, which is what they render to.
+ */
+export function checkChartValues(pin: ChartPin, values: Values): void {
+  const v = vendoredChart(pin);
+  const problems: ChartValuesProblem[] = [];
+  if (!v.partial) {
+    for (const p of unknownKeys(v.defaults, values, pin.commentedKeys)) {
+      const parts = p.split('.');
+      let parent: unknown = v.defaults;
+      for (const k of parts.slice(0, -1)) parent = isValuesMap(parent) ? parent[k] : undefined;
+      const guess = isValuesMap(parent) ? didYouMean(parts[parts.length - 1], Object.keys(parent)) : undefined;
+      problems.push({ key: p, message: 'unknown values key', suggestion: guess && [...parts.slice(0, -1), guess].join('.') });
+    }
+  }
+  // Helm checks the schema against the chart's defaults with the given values merged over them.
+  if (v.schema) problems.push(...schemaProblems(pin, v.schema, mergeValues(v.defaults, values)).map((m) => ({ key: m.key, message: `values.schema.json: ${m.message}` })));
+  if (problems.length > 0) throw new ChartValuesError(pin, problems);
+}
+
+/** One problem with a release's values: the dotted key (empty for the top level) and what is wrong. */
+export interface ChartValuesProblem {
+  readonly key: string;
+  readonly message: string;
+  /** The closest existing key, for a misspelt one. */
+  readonly suggestion?: string;
+}
+
+/** Thrown by `checkChartValues`: the chart, and every problem with its values. */
+export class ChartValuesError extends Error {
+  constructor(
+    readonly pin: ChartPin,
+    readonly problems: readonly ChartValuesProblem[],
+  ) {
+    const line = (p: ChartValuesProblem) =>
+      p.message === 'unknown values key'
+        ? `unknown values key "${p.key}"${p.suggestion ? ` (did you mean "${p.suggestion}"?)` : ''}`
+        : p.message.replace(/^values\.schema\.json: /, `values.schema.json: ${p.key || '(top level)'} `);
+    super(
+      `chart ${pin.chart} ${pin.version}: ${problems.length} values problem${problems.length > 1 ? 's' : ''} ` +
+        `(checked against vendor/charts/${pin.chart}/${pin.version}/):\n  ${problems.map(line).join('\n  ')}`,
+    );
+    this.name = 'ChartValuesError';
+  }
+}
