@@ -103,7 +103,7 @@ const alertsSchema = z.strictObject({
 const grafanaSchema = z.strictObject({
   enabled: z.boolean().default(false).describe('Create a Managed Grafana (`azurerm_dashboard_grafana`) linked to the Azure Monitor workspace (needs cluster.monitoring.prometheus). Default: false.'),
   name: z.string().optional().describe('Grafana name, 2-23 letters, digits and hyphens. Default: grafana-<project>-<environment>.'),
-  majorVersion: z.enum(['11', '12']).default('11').describe('Grafana major version. Default: 11.'),
+  majorVersion: z.enum(['11']).default('11').describe('Grafana major version (Azure Managed Grafana retired 9 and 10). Forces replacement. Default: 11.'),
   zoneRedundancy: z.boolean().default(true).describe('Zone-redundant instance. Forces replacement. Default: true.'),
   publicNetworkAccess: z.boolean().default(true).describe('Public endpoint (sign-in is Entra ID either way). Default: true.'),
   admins: z.array(guid).default([]).describe('Entra ID object IDs (users or groups) granted Grafana Admin. Default: none.'),
