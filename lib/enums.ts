@@ -118,7 +118,7 @@ export const INGRESS_CONTROLLERS = ['nginx', 'agc', 'agic', 'none'] as const;
 export type IngressController = (typeof INGRESS_CONTROLLERS)[number];
 
 export const VELERO_SNAPSHOT_MODES_LIST = ['csi', 'azure-plugin', 'none'] as const;
-/** How Velero snapshots persistent volumes (see lib/constructs/addons/velero/azure.ts). */
+/** How Velero snapshots persistent volumes (see lib/addons/velero/azure.ts). */
 export type VeleroSnapshotModeName = (typeof VELERO_SNAPSHOT_MODES_LIST)[number];
 export const API_SERVER_ACCESS = ['private', 'authorizedRanges', 'publicUnrestricted'] as const;
 /**

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Bundles main.ts and everything it imports into dist/main.js: one file loads much faster than hundreds of
-// CommonJS modules (see README, "Speed").
+// CommonJS modules (see docs/extending.md, "Speed").
 // Skipped when the bundle is current: nothing it was built from (the project files esbuild read, the lock file,
 // this script) has changed since (see isCurrent below).
 const crypto = require('crypto');

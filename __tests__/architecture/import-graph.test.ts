@@ -77,6 +77,11 @@ test('config imports no construct, stack, baseline, runbook or app file', () => 
   expect(edges(/^config\//, /^(constructs|stacks|baseline|runbook|docs)\/|^(app|synth)\.ts$/)).toEqual([]);
 });
 
+test("an add-on's constructs import no config, stack or baseline file (only its addon.ts reads the configuration)", () => {
+  expect(edges(/^addons\/(?!.*\/addon\.ts$|add-on\.ts$|registry\.ts$)/, /^(config|stacks|baseline|runbook)\/|^(app|synth)\.ts$/)).toEqual([]);
+  expect(edges(/^addons\//, /^(stacks|baseline|runbook)\/|^(app|synth)\.ts$/)).toEqual([]);
+});
+
 test('constructs import no config, stack, baseline or runbook file', () => {
   expect(edges(/^constructs\//, /^(config|stacks|baseline|runbook)\/|^(app|synth)\.ts$/)).toEqual([]);
 });

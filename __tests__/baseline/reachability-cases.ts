@@ -25,6 +25,11 @@ const noWorkloads = { workloads: null };
 const OTHER_SUBNET = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/vnet-hub/subnets/endpoints';
 const EXISTING_NODES = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-spoke/subnets/nodes';
 
+/** The fixture's prod with a firewall created in its VNet and user-defined routing through it. */
+const FIREWALL = {
+  network: { outboundType: 'userDefinedRouting', vnet: { subnets: { AzureFirewallSubnet: { role: 'firewall', cidr: '10.232.16.0/26' } } }, egress: { firewall: {} } },
+};
+
 export const REACHABILITY_CASES: Record<string, ReachabilityCase> = {
   // Public endpoint off: a private endpoint in the nodes' VNet with the privatelink zone linked to it.
   'AKS-KV-101': {
@@ -40,6 +45,19 @@ export const REACHABILITY_CASES: Record<string, ReachabilityCase> = {
   'AKS-NET-101': {
     pass: config(() => real(prod({ network: { outboundType: 'userDefinedRouting', existingNodeSubnetId: EXISTING_NODES, egress: { keyVault: 'firewall', entraId: 'firewall' } } }))),
     fail: config(() => real(prod({ network: { outboundType: 'userDefinedRouting', existingNodeSubnetId: EXISTING_NODES } }))),
+  },
+  // A firewall created here: the platform derives its rules from the config, so a missing path is produced by
+  // removing the Entra ID rule from real output.
+  'AKS-NET-102': {
+    pass: config(() => real(prod(FIREWALL))),
+    fail: mutated('the platform derives every rule the configuration needs', () => {
+      const s = real(prod(FIREWALL));
+      const groups = s['prod-infra'].resource!.azurerm_firewall_policy_rule_collection_group as Record<string, Record<string, any>>;
+      for (const g of Object.values(groups)) {
+        for (const c of g.application_rule_collection ?? []) c.rule = c.rule.filter((r: { name: string }) => r.name !== 'entra-id');
+      }
+      return s;
+    }),
   },
   // The platform always pairs a default-deny egress with DNS and HTTPS allows and never writes to kube-system, so
   // the failure is produced by removing the DNS allow from real output.

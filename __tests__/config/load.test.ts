@@ -171,7 +171,8 @@ describe('bad input', () => {
     expect(problemsWith({ environments: { prod: { nodePools: { system2: { kind: 'system' } } } } })).toContainEqual(
       expect.stringMatching(/environments\.prod\.nodePools: exactly one pool of kind system is required \(got "system, system2"/),
     );
-    expect(problemsWith({ environments: { prod: { nodePools: { system: null } } } })).toContainEqual(
+    // (Removing `system` from the file is not enough: pools merge by name over the default system pool.)
+    expect(problemsWith({ environments: { prod: { nodePools: { system: { kind: 'user' } } } } })).toContainEqual(
       expect.stringMatching(/nodePools: exactly one pool of kind system is required \(got "none"/),
     );
   });

@@ -27,6 +27,7 @@ test('the default prod picture has one node per platform concept, by stack and c
     'prod-infra data key_vault_kv_demo_prod: Key Vault',
     'prod-infra data backup_storage_stbkdemoprod: backup storage',
     'prod-infra observability log_analytics_law_aks_demo_prod: Log Analytics',
+    'prod-infra observability alerts_ag_aks_demo_prod: alerts',
     'prod-infra observability monitor_workspace_amw_aks_demo_prod: managed Prometheus',
     'prod-platform add-ons addon_ingress_nginx: ingress-nginx',
     'prod-platform add-ons addon_trivy_operator: trivy-operator',
@@ -78,7 +79,7 @@ test('every resource of the stacks is accounted for by a node, an edge or bookke
   const missing = v.resources
     .filter((r) => !r.data && !inNodes.has(r.address))
     .map((r) => r.type)
-    .filter((t) => !['azurerm_role_assignment', 'azurerm_federated_identity_credential', 'azurerm_monitor_diagnostic_setting', 'azurerm_monitor_data_collection_rule_association', 'azurerm_resource_group', 'azurerm_monitor_activity_log_alert'].includes(t));
+    .filter((t) => !['azurerm_role_assignment', 'azurerm_federated_identity_credential', 'azurerm_monitor_diagnostic_setting', 'azurerm_monitor_data_collection_rule_association', 'azurerm_resource_group'].includes(t));
   expect([...new Set(missing)]).toEqual([]);
 });
 
@@ -111,6 +112,16 @@ test('an existing resource named by its resource ID is a concept of its own, mar
   // A grant that means no edge draws no node for its target; it is listed among the grants.
   expect(m.nodes.find((n) => n.id === 'registry_acrother')).toBeUndefined();
   expect(m.grants).toContainEqual({ principal: 'identity_kubelet', role: 'Reader', scope: shared.replace('acrshared', 'acrother') });
+});
+
+test('alert rules join the action group they notify: one alerts node with its rule and receiver counts (FIXTURE)', () => {
+  const s = real();
+  add(s, 'prod-infra', 'azurerm_monitor_action_group', 'ag', { name: 'ag-ops', email_receiver: [{ name: 'ops', email_address: 'ops@example.com' }] });
+  add(s, 'prod-infra', 'azurerm_monitor_metric_alert', 'cpu', { name: 'cpu', scopes: [clusterRef(s)], action: [{ action_group_id: '${azurerm_monitor_action_group.ag.id}' }] });
+  add(s, 'prod-infra', 'azurerm_monitor_activity_log_alert', 'health', { name: 'health', scopes: [clusterRef(s)], action: [{ action_group_id: '${azurerm_monitor_action_group.ag.id}' }] });
+  const alerts = conceptModel(view(s)).nodes.find((n) => n.kind === 'alerts')!;
+  expect(alerts).toMatchObject({ group: 'observability', title: 'alerts', details: ['ag-ops', '2 alert rules · 1 receiver'] });
+  expect(alerts.resources).toHaveLength(3);
 });
 
 test('Mermaid: a box per stack and per concern, labelled edges, under the default size limits', () => {

@@ -149,8 +149,8 @@ describe('Application Gateway for Containers', () => {
     expect(pdb.spec).toEqual({ min_available: '1', selector: { match_labels: { app: 'alb-controller' } } });
   });
 
-  test('the release address the README targets before the first deploy is the synthesized one', () => {
-    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  test('the release address docs/addons.md targets before the first deploy is the synthesized one', () => {
+    const readme = readFileSync(path.join(ROOT, 'docs', 'addons.md'), 'utf8');
     const target = /-target=helm_release\.([\w-]+)/.exec(readme)![1];
     expect(all(platform, 'helm_release')[target]?.name).toBe('alb-controller');
   });

@@ -106,7 +106,7 @@ function checkNodePools(env: ResolvedEnvironment, out: Problem[]): void {
       path: 'nodePools',
       message: 'exactly one pool of kind system is required',
       got: system.length === 0 ? 'none' : system.map((p) => p.name).join(', '),
-      allowed: 'one pool with kind: system (it becomes the cluster default pool)',
+      allowed: 'one pool with kind: system (it becomes the cluster default pool); pools merge by name with the default `system` pool, so set `system: null` to use a system pool of another name',
     });
   }
   for (const p of env.nodePools) {

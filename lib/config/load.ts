@@ -12,9 +12,10 @@ import { deepMerge, isPlainObject } from './merge';
 import type { PlatformConfig, ResolvedEnvironment } from './model';
 import { PRESET_LAYERS } from './presets';
 import { resolveEnvironment } from './resolve';
-import { environmentSchema, topLevelSchema } from './schema';
+import { DEFAULT_NODE_POOLS, environmentSchema, topLevelSchema } from './schema';
 import { ALLOWED_BY_PATTERN } from './schema/common';
 import { environmentWarnings } from './warnings';
+import { vnetOverlapWarnings } from './warnings-vnet-overlap';
 import { knownKeys, schemaAt } from './zod-walk';
 
 type Key = string | number;
@@ -78,7 +79,8 @@ export function parseConfig(text: string, source: string, options: ConfigOptions
     const own = (isPlainObject(body) ? body : {}) as Record<string, unknown>;
     const preset = own.preset ?? file.defaults.preset ?? 'production';
     const layer = PRESET_LAYERS[preset as keyof typeof PRESET_LAYERS] ?? {};
-    const merged = deepMerge(layer, file.defaults, own);
+    // Node pools merge by name like every other object: the default pools are the first layer.
+    const merged = deepMerge({ nodePools: DEFAULT_NODE_POOLS }, layer, file.defaults, own);
     const parsed = environmentSchema.safeParse(merged, { reportInput: true });
     if (!parsed.success) {
       problems.push(...parsed.error.issues.flatMap((i) => locate.envIssue(name, merged, i)));
@@ -92,6 +94,7 @@ export function parseConfig(text: string, source: string, options: ConfigOptions
     environments.push(env);
   }
   if (problems.length > 0) throw new ConfigError(source, sortUnique(problems));
+  warnings.push(...vnetOverlapWarnings(environments));
   return { project: file.project, owner: file.owner, source, environments, warnings };
 }
 

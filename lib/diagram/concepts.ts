@@ -197,8 +197,8 @@ class Builder {
     let c: Concept | undefined | null;
     if (rule && ('ignore' in rule || 'edge' in rule)) c = null;
     else if (rule && 'fold' in rule) {
-      for (const ref of this.refs(r)) {
-        if (!under(ref.path, rule.fold)) continue;
+      // The attributes in the rule's order: the first that names a concept wins.
+      for (const ref of rule.fold.flatMap((a) => this.refs(r).filter((x) => under(x.path, [a])))) {
         c = this.conceptOf(ref, seen);
         if (c) break;
       }

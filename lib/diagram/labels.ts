@@ -119,11 +119,8 @@ export function describe(c: Concept): Description {
     case 'log-analytics':
       return { name: nameOf(r), title: 'Log Analytics', details: [nameOf(r), `${lit(a.retention_in_days) ?? '?'} days`] };
     case 'monitor-workspace': {
-      // Recording-rule groups hold no alerting rules: counted apart.
-      const groups = others('azurerm_monitor_alert_prometheus_rule_group');
-      const alerts = groups.filter((g) => blocks(g.attrs, 'rule').some((x) => x.alert !== undefined)).length;
-      const recording = groups.length - alerts;
-      return { name: nameOf(r), title: 'managed Prometheus', details: [nameOf(r), ...(alerts ? [`${alerts} alert rule groups`] : []), ...(recording ? [`${recording} recording rule groups`] : [])] };
+      const groups = others('azurerm_monitor_alert_prometheus_rule_group').length;
+      return { name: nameOf(r), title: 'managed Prometheus', details: [nameOf(r), ...(groups ? [`${groups} rule groups`] : [])] };
     }
     case 'firewall':
       return { name: nameOf(r), title: 'firewall', details: [nameOf(r), lit(a.sku_tier) ?? ''].filter(Boolean) };
@@ -137,6 +134,11 @@ export function describe(c: Concept): Description {
       return { name: nameOf(r), title: 'NAT gateway', details: [nameOf(r)] };
     case 'dns-zone':
       return { name: nameOf(r), title: 'private DNS zone', details: [nameOf(r)] };
+    case 'alerts': {
+      const rules = c.members.filter((m) => /alert/.test(m.type)).length;
+      const receivers = ['email_receiver', 'webhook_receiver', 'sms_receiver', 'azure_app_push_receiver', 'arm_role_receiver'].reduce((n, k) => n + blocks(a, k).length, 0);
+      return { name: nameOf(r), title: 'alerts', details: [nameOf(r), `${rules} alert rule${rules === 1 ? '' : 's'} · ${receivers} receiver${receivers === 1 ? '' : 's'}`] };
+    }
     case 'grafana':
       return { name: nameOf(r), title: 'Grafana', details: [nameOf(r)] };
     case 'addon': {

@@ -114,15 +114,13 @@ export const TYPE_RULES: Readonly<Record<string, TypeRule>> = {
     edge: { from: ['target_resource_id'], to: ['log_analytics_workspace_id', 'storage_account_id'], meaning: 'sends logs to', detail: () => 'diagnostic logs' },
   },
   azurerm_monitor_alert_prometheus_rule_group: { fold: ['scopes'], refs: false },
-  azurerm_monitor_action_group: { foldReferrer: true },
-  // Alerts are part of what they watch (the cluster, the workspace). Activity-log alerts (Resource Health, Advisor on
-  // the resource group) are left out of the picture, like the resource group itself.
-  azurerm_monitor_metric_alert: { fold: ['scopes'], refs: false },
-  azurerm_monitor_scheduled_query_rules_alert_v2: { fold: ['scopes'], refs: false },
-  azurerm_monitor_activity_log_alert: { ignore: true },
-  azurerm_log_analytics_workspace_table: { fold: ['workspace_id'], refs: false },
-  azurerm_eventgrid_system_topic: { fold: ['source_resource_id'], refs: false },
-  azurerm_eventgrid_system_topic_event_subscription: { fold: ['system_topic'], refs: false },
+  azurerm_monitor_action_group: { node: 'alerts', group: 'observability', refs: false },
+  azurerm_monitor_metric_alert: { fold: ['action', 'scopes'], refs: false },
+  azurerm_monitor_activity_log_alert: { fold: ['action', 'scopes'], refs: false },
+  azurerm_monitor_scheduled_query_rules_alert_v2: { fold: ['action', 'scopes'], refs: false },
+  azurerm_log_analytics_workspace_table: { fold: ['workspace_id'] },
+  azurerm_eventgrid_system_topic: { fold: ['source_resource_id', 'source_arm_resource_id'], refs: false },
+  azurerm_eventgrid_system_topic_event_subscription: { fold: ['system_topic', 'system_topic_name'], refs: false },
   // in the cluster
   helm_release: { node: 'addon', group: 'add-ons' },
   kubernetes_namespace: { namespace: true },

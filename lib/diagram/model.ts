@@ -39,6 +39,7 @@ export type Kind =
   | 'log-analytics'
   | 'monitor-workspace'
   | 'grafana'
+  | 'alerts'
   | 'addon'
   | 'namespace'
   | 'component';

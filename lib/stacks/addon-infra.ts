@@ -1,36 +1,32 @@
 /**
- * The Azure side of the in-cluster add-ons, built in the infra stack: Velero's storage and identity, the AGC subnet
- * and ALB controller identity, the ingress static public IP, the Trivy scanner identity and AGIC's permissions.
- * Wiring only; returns the typed values the platform stack reads (as cross-stack references).
+ * The Azure side of the in-cluster add-ons, built in the infra stack: each enabled add-on of the registry
+ * (lib/addons/registry.ts) builds its identity, roles and storage. Returns the typed values the platform stack reads
+ * (as cross-stack references).
  */
-import { backupAllowsNodeSubnet } from '../config/node-subnet-access';
 import type { Construct } from 'constructs';
 import type { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import type { ResolvedEnvironment } from '../config';
 import type { AksCluster } from '../constructs/aks-cluster';
-import { AgcInfra } from '../constructs/addons/alb-controller/azure';
-import { AgicPermissions } from '../constructs/addons/agic/azure';
-import { IngressPublicIp } from '../constructs/addons/ingress-nginx/public-ip';
 import type { VirtualNetwork } from '../constructs/virtual-network';
-import { TrivyScannerIdentity } from '../constructs/addons/trivy-operator/azure';
-import { VeleroBackupInfra } from '../constructs/addons/velero/azure';
+import { ADDONS } from '../addons/registry';
+import type { TrivyScannerIdentity } from '../addons/trivy-operator/azure';
+import type { VeleroBackupInfra } from '../addons/velero/azure';
 
 /** What the platform stack needs from the add-ons' Azure side. Every value is a reference into the infra stack. */
 export interface AddonInfraOutputs {
   readonly subscriptionId: string;
   readonly nodeResourceGroup: string;
-  readonly velero?: { clientId: string; storageAccountName: string; resourceGroupName: string; containerName: string };
-  readonly agc?: { clientId: string; subnetId: string };
-  readonly ingressPublicIp?: { name: string; resourceGroupName: string };
-  readonly trivy?: { clientId: string };
+  /** Each add-on's outputs, by add-on name. */
+  readonly addOns: Readonly<Record<string, unknown>>;
 }
 
 export interface AddonInfra {
+  /** Each enabled add-on's Azure-side construct, by add-on name. */
+  readonly constructs: Readonly<Record<string, unknown>>;
+  /** Velero's storage and identity (the infra stack adds the storage service endpoint). */
   readonly velero?: VeleroBackupInfra;
-  readonly agc?: AgcInfra;
-  readonly ingressPublicIp?: IngressPublicIp;
+  /** The Trivy scanner identity (the infra stack grants it AcrPull on the platform registry). */
   readonly trivy?: TrivyScannerIdentity;
-  readonly agic?: AgicPermissions;
   readonly outputs: AddonInfraOutputs;
 }
 
@@ -45,77 +41,18 @@ export function buildAddonInfra(
   nodeSubnetId?: string,
 ): AddonInfra {
   const base = { resourceGroupName: rg.name, location: env.location, oidcIssuerUrl: cluster.oidcIssuerUrl, tags: env.tags };
-  const nodeRgId = cluster.resource.nodeResourceGroupId;
-
-  const velero = env.backup.enabled
-    ? new VeleroBackupInfra(scope, 'velero', {
-        ...base,
-        storageAccountName: env.names.backupStorageAccount,
-        containerName: env.backup.containerName,
-        nodeResourceGroupId: nodeRgId,
-        snapshotMode: env.backup.snapshots,
-        softDeleteDays: env.backup.softDeleteDays,
-        allowedSubnetIds: backupAllowsNodeSubnet(env) && nodeSubnetId ? [nodeSubnetId] : [],
-        allowedIpRules: env.backup.ipRules,
-        publicNetworkAccess: env.backup.publicNetworkAccess,
-      })
-    : undefined;
-
-  const ing = env.ingress;
-  const agc =
-    ing.controller === 'agc'
-      ? new AgcInfra(scope, 'agc', {
-          ...base,
-          virtualNetworkName: ing.agc.virtualNetworkName ?? network?.resource.name ?? env.names.virtualNetwork,
-          virtualNetworkResourceGroupName: ing.agc.virtualNetworkResourceGroup ?? rg.name,
-          subnetCidr: ing.agc.subnetCidr!,
-          nodeResourceGroupId: nodeRgId,
-          controllerNamespace: ing.agc.namespace,
-          identityName: `id-alb-${env.project}-${env.name}`,
-        })
-      : undefined;
-
-  const ingressPublicIp =
-    ing.controller === 'nginx' && ing.nginx.staticPublicIp
-      ? new IngressPublicIp(scope, 'ingress-public-ip', {
-          name: `pip-ingress-${env.project}-${env.name}`,
-          resourceGroupName: rg.name,
-          location: env.location,
-          clusterPrincipalId: cluster.identity.principalId,
-          tags: env.tags,
-        })
-      : undefined;
-
-  const agic =
-    ing.controller === 'agic'
-      ? new AgicPermissions(scope, 'agic', {
-          applicationGatewayId: ing.agic.applicationGatewayId!,
-          agicPrincipalId: cluster.agicIdentity.objectId,
-        })
-      : undefined;
-
-  const trivy = env.addons.trivyOperator.enabled
-    ? new TrivyScannerIdentity(scope, 'trivy', { ...base, name: `id-trivy-${env.project}-${env.name}` })
-    : undefined;
-
+  const constructs: Record<string, unknown> = {};
+  const addOns: Record<string, unknown> = {};
+  for (const addOn of ADDONS) {
+    if (!addOn.infra || !addOn.enabled(env)) continue;
+    const built = addOn.infra({ scope, env, resourceGroup: rg, cluster, network, nodeSubnetId, base });
+    if (built.construct !== undefined) constructs[addOn.name] = built.construct;
+    if (built.outputs !== undefined) addOns[addOn.name] = built.outputs;
+  }
   return {
-    velero,
-    agc,
-    ingressPublicIp,
-    trivy,
-    agic,
-    outputs: {
-      subscriptionId: env.subscriptionId,
-      nodeResourceGroup: cluster.nodeResourceGroup,
-      velero: velero && {
-        clientId: velero.identity.clientId,
-        storageAccountName: velero.storageAccount.name,
-        resourceGroupName: velero.storageAccount.resourceGroupName,
-        containerName: velero.container.name,
-      },
-      agc: agc && { clientId: agc.identity.clientId, subnetId: agc.subnet.id },
-      ingressPublicIp: ingressPublicIp && { name: ingressPublicIp.name, resourceGroupName: ingressPublicIp.publicIp.resourceGroupName },
-      trivy: trivy && { clientId: trivy.identity.clientId },
-    },
+    constructs,
+    velero: constructs.velero as VeleroBackupInfra | undefined,
+    trivy: constructs['trivy-operator'] as TrivyScannerIdentity | undefined,
+    outputs: { subscriptionId: env.subscriptionId, nodeResourceGroup: cluster.nodeResourceGroup, addOns },
   };
 }

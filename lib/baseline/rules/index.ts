@@ -9,6 +9,7 @@ import { monitoringRules } from './monitoring';
 import { networkingRules } from './networking';
 import { operationsRules } from './operations';
 import { reachabilityRules } from './reachability';
+import { firewallEgressRules } from './firewall-egress';
 import { resourceManagementRules } from './resource-management';
 import { storageRules } from './storage';
 
@@ -24,6 +25,7 @@ export const RULES: readonly Rule[] = [
   ...storageRules,
   ...kubernetesObjectRules,
   ...reachabilityRules,
+  ...firewallEgressRules,
 ];
 
 /** Rule IDs, for validating waivers. */

@@ -129,7 +129,7 @@ const lockedDownEgress: Rule = {
   area: 'networking',
   seed: `${SEED}; firewall rules blocking the provider's egress`,
   remedy:
-    'With network.outboundType userDefinedRouting or userAssignedNATGateway, set network.egress.keyVault (privateEndpoint, serviceEndpoint or firewall) and network.egress.entraId (firewall or proxy), and open those paths in the firewall.',
+    'With network.outboundType userDefinedRouting or userAssignedNATGateway, set network.egress.keyVault (privateEndpoint, serviceEndpoint or firewall) and network.egress.entraId (firewall or proxy), and open those paths in the hub firewall; a firewall created here (network.egress.firewall) derives them, and AKS-NET-102 checks its rules.',
   check(env) {
     const cluster = env.ofType('azurerm_kubernetes_cluster')[0];
     if (!cluster) return [{ address: homeAddress(env, 'infra'), status: 'not-applicable', detail: 'no cluster' }];

@@ -87,7 +87,7 @@ export const ingressSchema = z.strictObject({
   controller: z
     .enum(INGRESS_CONTROLLERS)
     .default('nginx')
-    .describe('nginx: ingress-nginx (the seed; retired upstream, see README); agc: Application Gateway for Containers; agic: the AGIC add-on on an existing Application Gateway; none. Default: nginx.'),
+    .describe('nginx: ingress-nginx (what the AKS baseline uses; retired upstream, see docs/addons.md); agc: Application Gateway for Containers; agic: the AGIC add-on on an existing Application Gateway; none. Default: nginx.'),
   nginx: nginxSchema.prefault({}).describe('ingress-nginx settings (used when controller is nginx).'),
   agc: agcSchema.prefault({}).describe('Application Gateway for Containers settings (used when controller is agc).'),
   agic: agicSchema.prefault({}).describe('AGIC settings (used when controller is agic).'),

@@ -25,6 +25,9 @@ export const nodePoolName = pattern(
 );
 
 /** One environment, after its preset and the shared `defaults` are merged under it. */
+/** The node pools every environment starts from; an environment's `nodePools` merge over them by name. */
+export const DEFAULT_NODE_POOLS = { system: { kind: 'system' as const }, apps: { kind: 'user' as const } };
+
 export const environmentSchema = z.strictObject({
   preset: z
     .enum(PRESETS)
@@ -42,8 +45,8 @@ export const environmentSchema = z.strictObject({
   cluster: clusterSchema.prefault({}).describe('The AKS cluster itself.'),
   nodePools: z
     .record(nodePoolName, nodePoolSchema)
-    .default({ system: { kind: 'system' }, apps: { kind: 'user' } })
-    .describe('Node pools by name; exactly one of kind system (the cluster default pool). Renaming the system pool forces replacement of the cluster; renaming another pool replaces that pool. Set a pool to null in an environment to drop one inherited from defaults. Default: system + apps (user).'),
+    .default(DEFAULT_NODE_POOLS)
+    .describe('Node pools by name; exactly one of kind system (the cluster default pool). Pools merge by name over the default pools and `defaults.nodePools` (a new name adds a pool, a known name changes its settings); set a pool to null to drop it (e.g. `apps: null`, or `system: null` with a system pool of another name). Renaming the system pool forces replacement of the cluster; renaming another pool replaces that pool. Default: system + apps (user).'),
   nodePoolDefaults: nodePoolDefaultsSchema.default({}).describe('Defaults per pool kind for this environment, under each pool\'s own settings.'),
   keyVault: keyVaultSchema.prefault({}).describe('Key Vault for the Secrets Store CSI driver.'),
   acr: acrSchema.prefault({}).describe('Azure Container Registry attached to the cluster.'),

@@ -1,10 +1,10 @@
 import { Token } from 'cdktf';
-import { isCidr, prefixLength } from '../../../azure/cidr';
+import { isCidr, prefixLength } from '../../azure/cidr';
 import { Construct } from 'constructs';
 import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
-import { WorkloadIdentity } from '../../workload-identity';
-import { BUILT_IN_ROLES, grantRole } from '../../role-assignment';
+import { WorkloadIdentity } from '../../constructs/workload-identity';
+import { BUILT_IN_ROLES, grantRole } from '../../constructs/role-assignment';
 
 /** The ALB controller's ServiceAccount, as the alb-controller chart names it. */
 export const ALB_CONTROLLER_SERVICE_ACCOUNT = 'alb-controller-sa';

@@ -1,8 +1,8 @@
-import { WORKLOAD_IDENTITY_CLIENT_ID_ANNOTATION, WORKLOAD_IDENTITY_USE_LABEL } from '../../../azure/kubernetes';
+import { WORKLOAD_IDENTITY_CLIENT_ID_ANNOTATION, WORKLOAD_IDENTITY_USE_LABEL } from '../../azure/kubernetes';
 import { Construct } from 'constructs';
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { HelmAddon, type HelmReleaseSettings, type Values } from '../helm-addon';
-import { VELERO_CHART } from '../../../azure/charts';
+import { VELERO_CHART } from '../../azure/charts';
 import { VELERO_SERVICE_ACCOUNT, type VeleroSnapshotMode } from './azure';
 
 export { VELERO_NAMESPACE, VELERO_SERVICE_ACCOUNT, VELERO_SNAPSHOT_MODES, type VeleroSnapshotMode } from './azure';

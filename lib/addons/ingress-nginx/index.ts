@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { HelmAddon, type HelmReleaseSettings, type Values } from '../helm-addon';
-import { INGRESS_NGINX_CHART } from '../../../azure/charts';
+import { INGRESS_NGINX_CHART } from '../../azure/charts';
 
 export { INGRESS_NGINX_CHART };
 

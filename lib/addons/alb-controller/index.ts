@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { PodDisruptionBudgetV1 } from '@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1';
 import { HelmAddon, type HelmReleaseSettings, type Values } from '../helm-addon';
-import { ALB_CONTROLLER_CHART } from '../../../azure/charts';
+import { ALB_CONTROLLER_CHART } from '../../azure/charts';
 
 export { ALB_CONTROLLER_CHART };
 
@@ -63,7 +63,7 @@ export class AlbController extends Construct {
       computed: { albController: { namespace: props.namespace, podIdentity: { clientID: props.clientId } } },
       overrides: props.values,
     });
-    // kubernetes_manifest needs the CRD at plan time: on a new cluster, apply the release first (README).
+    // kubernetes_manifest needs the CRD at plan time: on a new cluster, apply the release first (docs/addons.md).
     this.applicationLoadBalancer = new Manifest(this, 'application-load-balancer', {
       manifest: {
         apiVersion: 'alb.networking.azure.io/v1',

@@ -1,7 +1,7 @@
-import { parseTaint, TAINT_SYNTAX, tolerationFor, WORKLOAD_IDENTITY_CLIENT_ID_ANNOTATION, WORKLOAD_IDENTITY_USE_LABEL } from '../../../azure/kubernetes';
+import { parseTaint, TAINT_SYNTAX, tolerationFor, WORKLOAD_IDENTITY_CLIENT_ID_ANNOTATION, WORKLOAD_IDENTITY_USE_LABEL } from '../../azure/kubernetes';
 import { Construct } from 'constructs';
 import { HelmAddon, type HelmReleaseSettings, type Values } from '../helm-addon';
-import { TRIVY_OPERATOR_CHART } from '../../../azure/charts';
+import { TRIVY_OPERATOR_CHART } from '../../azure/charts';
 
 export { TRIVY_OPERATOR_CHART };
 

@@ -1,11 +1,11 @@
 import { Testing, TerraformStack } from 'cdktf';
 import { parse } from 'yaml';
-import { HelmAddon } from '../../../lib/constructs/addons/helm-addon';
-import { checkChartValues, unknownKeys } from '../../../lib/azure/chart-catalog';
-import { mergeValues, valuesYaml } from '../../../lib/azure/helm-values';
-import { INGRESS_NGINX_CHART } from '../../../lib/constructs/addons/ingress-nginx';
-import { VELERO_CHART } from '../../../lib/constructs/addons/velero';
-import { ALB_CONTROLLER_CHART } from '../../../lib/constructs/addons/alb-controller';
+import { HelmAddon } from '../../lib/addons/helm-addon';
+import { checkChartValues, unknownKeys } from '../../lib/azure/chart-catalog';
+import { mergeValues, valuesYaml } from '../../lib/azure/helm-values';
+import { INGRESS_NGINX_CHART } from '../../lib/addons/ingress-nginx';
+import { VELERO_CHART } from '../../lib/addons/velero';
+import { ALB_CONTROLLER_CHART } from '../../lib/addons/alb-controller';
 
 function addon(props: Partial<ConstructorParameters<typeof HelmAddon>[2]> = {}) {
   const stack = new TerraformStack(Testing.app(), 'test');
@@ -97,7 +97,7 @@ describe('offline check against the chart', () => {
 describe('vendored chart material', () => {
   const { readdirSync, readFileSync, existsSync } = require('fs') as typeof import('fs');
   const path = require('path') as typeof import('path');
-  const root = path.join(__dirname, '..', '..', '..', 'vendor', 'charts');
+  const root = path.join(__dirname, '..', '..', 'vendor', 'charts');
   const versions = readdirSync(root).flatMap((c) => readdirSync(path.join(root, c)).map((v) => path.join(root, c, v)));
 
   test.each(versions)('%s: values.json is current with values.yaml, and a SOURCE names where it came from (node scripts/compile-vendored-charts.js)', (dir) => {

@@ -1,11 +1,11 @@
 import { Testing, TerraformStack } from 'cdktf';
-import { IngressNginx } from '../../../lib/constructs/addons/ingress-nginx';
-import { toleration, TrivyOperator } from '../../../lib/constructs/addons/trivy-operator';
-import { Velero } from '../../../lib/constructs/addons/velero';
-import { AgcInfra } from '../../../lib/constructs/addons/alb-controller/azure';
-import { AlbController } from '../../../lib/constructs/addons/alb-controller';
-import { resourceGroupIdOf } from '../../../lib/constructs/addons/agic/azure';
-import { NamespaceBaseline } from '../../../lib/constructs/k8s/namespace-baseline';
+import { IngressNginx } from '../../lib/addons/ingress-nginx';
+import { toleration, TrivyOperator } from '../../lib/addons/trivy-operator';
+import { Velero } from '../../lib/addons/velero';
+import { AgcInfra } from '../../lib/addons/alb-controller/azure';
+import { AlbController } from '../../lib/addons/alb-controller';
+import { resourceGroupIdOf } from '../../lib/addons/agic/azure';
+import { NamespaceBaseline } from '../../lib/constructs/k8s/namespace-baseline';
 
 const scope = () => new TerraformStack(Testing.app(), 'test');
 const storage = { subscriptionId: 's', resourceGroupName: 'rg', storageAccountName: 'st', containerName: 'velero', nodeResourceGroup: 'mc', clientId: 'c' };

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { WorkloadIdentity } from '../../workload-identity';
-import { BUILT_IN_ROLES, grantRole } from '../../role-assignment';
+import { WorkloadIdentity } from '../../constructs/workload-identity';
+import { BUILT_IN_ROLES, grantRole } from '../../constructs/role-assignment';
 
 export const TRIVY_NAMESPACE = 'trivy-system';
 /** The ServiceAccount the chart creates for the operator; scan jobs in the operator namespace run as it too. */

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
 import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { BUILT_IN_ROLES, grantRole } from '../../role-assignment';
+import { BUILT_IN_ROLES, grantRole } from '../../constructs/role-assignment';
 
 export interface IngressPublicIpProps {
   /** Public IP name. */

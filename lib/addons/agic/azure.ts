@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { BUILT_IN_ROLES, grantRole } from '../../role-assignment';
+import { BUILT_IN_ROLES, grantRole } from '../../constructs/role-assignment';
 
 export interface AgicPermissionsProps {
   /** Resource ID of the existing Application Gateway. */

@@ -3,10 +3,10 @@ import { Token } from 'cdktf';
 import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
-import { WorkloadIdentity } from '../../workload-identity';
-import { BUILT_IN_ROLES, grantRole } from '../../role-assignment';
+import { WorkloadIdentity } from '../../constructs/workload-identity';
+import { BUILT_IN_ROLES, grantRole } from '../../constructs/role-assignment';
 
-import { VELERO_SNAPSHOT_MODES_LIST, type VeleroSnapshotModeName } from '../../../enums';
+import { VELERO_SNAPSHOT_MODES_LIST, type VeleroSnapshotModeName } from '../../enums';
 
 /** How Velero snapshots persistent volumes. */
 export const VELERO_SNAPSHOT_MODES = VELERO_SNAPSHOT_MODES_LIST;
