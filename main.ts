@@ -7,6 +7,7 @@ import { ConfigError, configPath, loadConfig } from './lib/config';
 import { consoleSummary } from './lib/baseline/report';
 import { RULE_IDS } from './lib/baseline/rules';
 import { synthesize } from './lib/synth';
+import { OutputLockedError } from './lib/output-swap';
 
 function main(): number {
   let config;
@@ -26,6 +27,7 @@ function main(): number {
   const outdir = process.env.CDKTF_OUTDIR || 'cdktf.out';
   try {
     const result = synthesize(config, outdir, process.cwd(), { annotateWarnings: underCli });
+    for (const r of result.recovered) process.stderr.write(`note: ${r}\n`);
     const rel = path.relative(process.cwd(), result.outdir) || '.';
     process.stdout.write(
       `Synthesized ${result.stacks.length} stacks from ${config.source} into ${rel}/stacks/: ${result.stacks.join(', ')}\n`,
@@ -33,6 +35,10 @@ function main(): number {
     process.stdout.write(`${consoleSummary(result.baseline)}Reports: ${rel}/reports/<environment>/baseline.md, baseline.json, diagram.md, runbook.md\n`);
     return 0;
   } catch (e) {
+    if (e instanceof OutputLockedError) {
+      process.stderr.write(`synth refused: ${e.message}\nNothing was written.\n`);
+      return 1;
+    }
     process.stderr.write(`synth failed: ${(e as Error).message}\nNothing was written; the previous output is unchanged.\n`);
     return 1;
   }

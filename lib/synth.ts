@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, renameSync, rmSync } from 'fs';
+import { mkdirSync, rmSync } from 'fs';
 import * as path from 'path';
 import type { PlatformConfig } from './config';
 import { buildApp } from './app';
 import { TFC_STACK } from './stacks/tfc-stack';
 import { runbookMarkdown } from './runbook';
+import { lockOutput, newStaging, recoverLeftovers, swapInto } from './output-swap';
 import { BaselineError, failing, readStacks, runBaseline, todayUtc, writeFiles, type EnvironmentReport } from './baseline';
 
 export interface SynthResult {
@@ -13,6 +14,8 @@ export interface SynthResult {
   readonly stacks: string[];
   /** The security baseline per environment (also written under `reports/<env>/`). */
   readonly baseline: EnvironmentReport[];
+  /** What was cleaned up after an earlier, interrupted synth (one line each). */
+  readonly recovered: string[];
 }
 
 export interface SynthOptions {
@@ -23,19 +26,22 @@ export interface SynthOptions {
 }
 
 /**
- * Synthesizes every stack into `outdir`, all or nothing: the app writes into a staging folder beside it, the
+ * Synthesizes every stack into `outdir`, all or nothing: holding the output folder's lock, the app writes into this
+ * run's own staging folder beside it, the
  * security baseline is evaluated on the staged stacks and its reports (and each environment's Key Vault CSI runbook)
  * are added, and only then does the staged
- * output replace the previous one. A failure (an error annotation, a failed check, a blocking baseline failure in an
+ * output replace the previous one, file by file, each file atomically (lib/output-swap.ts, docs/safety.md). A failure (an error annotation, a failed check, a blocking baseline failure in an
  * environment with `baseline.enforcement: fail`) leaves the earlier output exactly as it was.
  */
 export function synthesize(config: PlatformConfig, outdir = 'cdktf.out', cwd = process.cwd(), options: SynthOptions = {}): SynthResult {
   const target = path.resolve(cwd, outdir);
   const relative = path.relative(cwd, target) || '.';
-  const staging = `${target}.staging`;
-  rmSync(staging, { recursive: true, force: true });
   mkdirSync(path.dirname(target), { recursive: true });
+  // One synth at a time per output folder; each run stages into its own folder.
+  const release = lockOutput(target);
+  const staging = newStaging(target);
   try {
+    const recovered = recoverLeftovers(target);
     const { app } = buildApp(config, { outdir: relative, writeTo: staging, annotateWarnings: options.annotateWarnings });
     app.synth();
     const names = app.node.children.map((c) => c.node.id);
@@ -45,14 +51,10 @@ export function synthesize(config: PlatformConfig, outdir = 'cdktf.out', cwd = p
     if (failing(run.reports).length > 0) throw new BaselineError(run.reports);
     writeFiles(staging, run.files);
     writeFiles(staging, new Map(config.environments.map((e) => [`reports/${e.name}/runbook.md`, runbookMarkdown(e)])));
-    const old = `${target}.previous`;
-    rmSync(old, { recursive: true, force: true });
-    if (existsSync(target)) renameSync(target, old);
-    renameSync(staging, target);
-    rmSync(old, { recursive: true, force: true });
-    return { outdir: target, stacks: names, baseline: run.reports };
-  } catch (e) {
+    swapInto(staging, target);
+    return { outdir: target, stacks: names, baseline: run.reports, recovered };
+  } finally {
     rmSync(staging, { recursive: true, force: true });
-    throw e;
+    release();
   }
 }

@@ -78,7 +78,18 @@ function isCurrent() {
 function recordInputs(metafile) {
   const files = Object.keys(metafile.inputs).filter((f) => !f.split(/[\\/]/).includes('node_modules') && !f.includes(':'));
   const output = crypto.createHash('sha256').update(fs.readFileSync(outfile)).digest('hex');
-  fs.writeFileSync(stampFile, `${JSON.stringify({ inputs: contentHash(files), output, files: files.sort() }, null, 1)}\n`);
+  writeAtomically(stampFile, `${JSON.stringify({ inputs: contentHash(files), output, files: files.sort() }, null, 1)}\n`);
+}
+
+// --- Atomic write ------------------------------------------------------------------------------------------------
+
+// esbuild hands the files back (write: false); each is written to a temporary name and renamed over the old one, so a
+// synth starting meanwhile (another terminal, a parallel test) reads the old bundle or the new one, never half of one.
+function writeAtomically(file, contents) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  fs.writeFileSync(tmp, contents);
+  fs.renameSync(tmp, file);
 }
 
 // --- Build -------------------------------------------------------------------------------------------------------
@@ -86,6 +97,7 @@ function recordInputs(metafile) {
 async function bundle() {
   const { build } = require('esbuild');
   const result = await build({
+    write: false,
     entryPoints: [path.join(root, 'main.ts')],
     outfile,
     absWorkingDir: root,
@@ -101,6 +113,7 @@ async function bundle() {
     metafile: true,
     plugins: [lazyTokenTraces, lazyArchiver],
   });
+  for (const f of result.outputFiles) writeAtomically(f.path, f.contents);
   recordInputs(result.metafile);
 }
 

@@ -29,7 +29,10 @@ process.on('exit', () => {
   if (cachedData && !script.cachedDataRejected) return;
   try {
     // After the run, so the cache also holds the functions compiled lazily along the way.
-    fs.writeFileSync(cacheFile, script.createCachedData());
+    // Written aside and renamed: a concurrent run reads the old cache or the new one, never a partial one.
+    const tmp = `${cacheFile}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, script.createCachedData());
+    fs.renameSync(tmp, cacheFile);
   } catch {
     // A read-only checkout only loses the speed-up.
   }

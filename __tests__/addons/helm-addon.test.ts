@@ -1,3 +1,4 @@
+import { TRIVY_OPERATOR_CHART } from '../../lib/azure/charts';
 import { Testing, TerraformStack } from 'cdktf';
 import { parse } from 'yaml';
 import { HelmAddon } from '../../lib/addons/helm-addon';
@@ -70,6 +71,11 @@ describe('offline check against the chart', () => {
         controller: { nodeSelector: { 'agentpool': 'apps' }, podLabels: { team: 'a' }, service: { annotations: { 'any/thing': 'x' } } },
       }),
     ).not.toThrow();
+  });
+
+  test('a free-form key at a path the chart never reads is an unknown key (Trivy 0.34.0 reads operator.podLabels only)', () => {
+    expect(() => checkChartValues(TRIVY_OPERATOR_CHART, { podLabels: { team: 'a' } })).toThrow(/unknown values key "podLabels" \(did you mean "operator.podLabels"\?\)/);
+    expect(() => checkChartValues(TRIVY_OPERATOR_CHART, { operator: { podLabels: { team: 'a' } } })).not.toThrow();
   });
 
   test('keys the chart documents only in comments are allowed', () => {

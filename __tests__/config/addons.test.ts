@@ -97,9 +97,38 @@ describe('credentials in Helm values', () => {
   test('are refused with their path, and the value is never printed', () => {
     const out = problemsWith({ environments: { prod: { backup: { values: { credentials: { secretContents: { cloud: 'AZURE_CLIENT_SECRET=S3cr3tValue' } } } } } } });
     expect(out).toContainEqual(
-      expect.stringMatching(/environments\.prod\.backup\.values\.credentials\.secretContents: looks like a credential; nothing secret may go in platform\.yaml .*\(got "\(value hidden\)"; allowed workload identity/),
+      expect.stringMatching(/environments\.prod\.backup\.values\.credentials\.secretContents: looks like a credential \(the key is named like a credential\); nothing secret may go in platform\.yaml .*\(got "\(value hidden\)"; allowed Key Vault: .*Secrets Store CSI driver/),
     );
     expect(out.join('\n')).not.toContain('S3cr3tValue');
+  });
+
+  // Recognised by value too, in maps and in lists (each failed before: only keys named like a credential were seen).
+  const SAS = 'https://st.blob.core.windows.net/c?sv=2022-11-02&ss=b&srt=co&sp=rl&se=2026-01-01&sig=AbCdEfGhIjKlMnOpQrStUvWxYz0123456789%2B%3D';
+  const PEM = '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAhunter2\n-----END RSA PRIVATE KEY-----';
+  const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJodW50ZXIyIn0.c2lnbmF0dXJlaHVudGVyMg';
+  test.each([
+    ['an env entry named like a secret, in a list', { controller: { extraEnvs: [{ name: 'DB_PASSWORD', value: 'hunter2' }] } }, 'controller.extraEnvs.0.value', /environment variable DB_PASSWORD/],
+    ['a storage connection string', { controller: { config: { upstream: 'DefaultEndpointsProtocol=https;AccountName=st;AccountKey=aHVudGVyMg==;EndpointSuffix=core.windows.net' } } }, 'controller.config.upstream', /connection string/],
+    ['a SAS token', { controller: { config: { logs: SAS } } }, 'controller.config.logs', /SAS token/],
+    ['a PEM private key', { controller: { config: { key: PEM } } }, 'controller.config.key', /PEM private key/],
+    ['a JWT inside a list', { controller: { extraArgs: { x: 'y' }, config: { tokens: [JWT] } } }, 'controller.config.tokens.0', /JSON Web Token/],
+    ['a URL with a password', { controller: { config: { db: 'postgres://app:hunter2@db:5432/app' } } }, 'controller.config.db', /URL with a password/],
+  ])('%s is refused, naming the path and pointing at Key Vault + CSI', (_, values, at, why) => {
+    const out = problemsWith({ environments: { prod: { ingress: { nginx: { values } } } } });
+    const line = out.find((l) => l.includes(`environments.prod.ingress.nginx.values.${at}: looks like a credential`));
+    expect(line).toMatch(why);
+    expect(line).toMatch(/allowed Key Vault: .*Secrets Store CSI driver/);
+    expect(out.join('\n')).not.toMatch(/hunter2|aHVudGVyMg|c2lnbmF0dXJl/);
+  });
+
+  test('an env entry with valueFrom (a Secret reference) and public certificates pass', () => {
+    const values = {
+      controller: {
+        extraEnvs: [{ name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'db', key: 'password' } } }, { name: 'LOG_LEVEL', value: 'debug' }],
+        config: { ca: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----' },
+      },
+    };
+    expect(() => config(configText({ environments: { prod: { ingress: { nginx: { values } } } } }))).not.toThrow();
   });
 
   test('names of existing Secrets and switches are not credentials', () => {

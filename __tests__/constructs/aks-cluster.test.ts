@@ -378,6 +378,17 @@ describe('Windows nodes', () => {
     expect((s.variable as Record<string, { sensitive: boolean }>).windows_admin_password.sensitive).toBe(true);
   });
 
+  test('the password variable validates what AKS requires: 14-123 characters and 3 of 4 character classes', () => {
+    const v = (win(false).variable as Record<string, { validation: { condition: string; error_message: string }[] }>).windows_admin_password;
+    expect(v.validation).toHaveLength(2);
+    expect(v.validation[0].condition).toBe('${length(var.windows_admin_password) >= 14 && length(var.windows_admin_password) <= 123}');
+    for (const cls of ['[a-z]', '[A-Z]', '[0-9]', '[^a-zA-Z0-9]']) expect(v.validation[1].condition).toContain(`regexall("${cls}", var.windows_admin_password)`);
+    expect(v.validation[1].condition).toMatch(/^\$\{\(length\(.*>= 3\}$/);
+    // Balanced parentheses: the expression parses.
+    const depth = [...v.validation[1].condition].reduce((d, c) => (d < 0 ? d : d + (c === '(' ? 1 : c === ')' ? -1 : 0)), 0);
+    expect(depth).toBe(0);
+  });
+
   test('Azure Hybrid Benefit (--enable-ahub) sets the Windows_Server license', () => {
     expect(cluster(win(true)).windows_profile.license).toBe('Windows_Server');
   });

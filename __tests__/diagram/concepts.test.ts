@@ -64,6 +64,8 @@ test('edges carry what exactly: the objects read, the ServiceAccount, the role, 
   expect(detail('identity_id_demo_prod_orders', 'reads secrets')).toEqual(['key signing-key', 'secret db-dsn']);
   expect(detail('identity_id_demo_prod_orders', 'federated with')).toEqual(['orders/orders-api']);
   expect(detail('identity_kubelet', 'pulls from')).toEqual(['AcrPull']);
+  // Granted on the whole vault: the objects come from the SecretProviderClass that authenticates as the identity.
+  expect(detail('identity_secrets_provider', 'reads secrets')).toEqual(['Key Vault Secrets User (whole vault)', 'secret batch-token']);
   expect(detail('cluster_aks_demo_prod', 'sends logs to')).toEqual(['Container Insights', 'Defender', 'diagnostic logs']);
 });
 

@@ -200,8 +200,8 @@ describe('template sequences in every string field of the schema', () => {
         return;
       }
       // The message names the field (or, for a key, the map that holds it).
-      const field = leaf.kind === 'key' ? where.split('.').slice(0, -1).join('.') : where;
-      if (problem.includes(`${field}:`)) {
+      const parent = where.split('.').slice(0, -1).join('.');
+      if (problem.includes(`${where}:`) || (leaf.kind === 'key' && problem.includes(`${parent}:`))) {
         refused.push(where);
         return;
       }
@@ -215,7 +215,7 @@ describe('template sequences in every string field of the schema', () => {
     for (const leaf of ENV_LEAVES) one(leaf, ['environments', 'prod'], (cfg) => cfg.environments.prod);
     for (const leaf of TOP_LEAVES) one(leaf, [], (cfg) => cfg);
     expect(bad).toEqual([]);
-    expect(accepted.length).toBeGreaterThan(30);
+    expect(accepted.length).toBeGreaterThan(20);
     expect(refused.length).toBeGreaterThan(50);
     // What the walk could not reach with a valid scaffold (kept small: a new required field shows up here).
     expect(skipped.length).toBeLessThan((accepted.length + refused.length) / 2);

@@ -213,6 +213,9 @@ describe('Trivy operator', () => {
     expect(v.serviceAccount.annotations['azure.workload.identity/client-id']).toMatch(REMOTE);
     expect(v.trivyOperator.scanJobPodTemplateLabels).toBe('azure.workload.identity/use=true');
     expect(v.trivyOperator.scanJobAutomountServiceAccountToken).toBeUndefined();
+    // The operator pod's label goes where chart 0.34.0's deployment reads it (operator.podLabels), not top level.
+    expect(v.operator.podLabels).toEqual({ 'azure.workload.identity/use': 'true' });
+    expect(v.podLabels).toBeUndefined();
     const fic = Object.values(all(stack('prod-infra'), 'azurerm_federated_identity_credential')).find((f) => f.subject.includes('trivy'))!;
     expect(fic.subject).toBe('system:serviceaccount:trivy-system:trivy-operator');
   });

@@ -17,12 +17,15 @@ export interface AddOnInfraContext {
   /** The infra stack: the add-on's constructs go directly under it (their IDs are part of Terraform addresses). */
   readonly scope: Construct;
   readonly env: ResolvedEnvironment;
-  readonly resourceGroup: ResourceGroup;
+  /** The platform's resource group: created, or an existing one read by name (existingResourceGroup). */
+  readonly resourceGroup: Pick<ResourceGroup, 'name'>;
   readonly cluster: AksCluster;
   /** The VNet the infra stack created, if it did. @default - an existing node subnet is used */
   readonly network?: VirtualNetwork;
   /** The cluster's node subnet (created or given). */
   readonly nodeSubnetId?: string;
+  /** The landing zone's applicationGatewayForContainers subnet (network.vnet.subnets), if it has one. */
+  readonly agcSubnetId?: string;
   /** What every add-on identity takes: resource group, location, the cluster's OIDC issuer, tags. */
   readonly base: { readonly resourceGroupName: string; readonly location: string; readonly oidcIssuerUrl: string; readonly tags: Record<string, string> };
 }

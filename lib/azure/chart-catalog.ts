@@ -28,7 +28,8 @@ export interface ChartPin {
 
 /**
  * Keys whose contents the chart passes through to Kubernetes as free-form maps (labels, annotations, selectors,
- * resources, security contexts ...): anything is allowed under them, whatever the chart's defaults hold.
+ * resources, security contexts ...): anything is allowed under them, whatever the chart's defaults hold there, but
+ * only at a path where the chart's defaults (or a commented key) have them.
  */
 export const FREE_FORM_KEYS: ReadonlySet<string> = new Set([
   'annotations', 'labels', 'podAnnotations', 'podLabels', 'commonLabels', 'nodeSelector', 'affinity', 'tolerations',
@@ -96,16 +97,31 @@ export function unknownKeys(defaults: Values, values: Values, commentedKeys: rea
   for (const [key, value] of Object.entries(values)) {
     const p = [...at, key];
     const dotted = p.join('.');
-    if (FREE_FORM_KEYS.has(key) || commentedKeys.includes(dotted)) continue;
+    if (commentedKeys.includes(dotted)) continue;
     if (!Object.prototype.hasOwnProperty.call(defaults, key)) {
       out.push(dotted);
       continue;
     }
+    // A free-form map is free only where the chart has it: a `podLabels` at a path the chart never reads is dropped
+    // by Helm as silently as a typo.
+    if (FREE_FORM_KEYS.has(key)) continue;
     const d = defaults[key];
     // Under an empty map, a null or a scalar default the chart takes whatever it is given.
     if (isValuesMap(value) && isValuesMap(d) && Object.keys(d).length > 0) out.push(...unknownKeys(d, value, commentedKeys, p));
   }
   return out;
+}
+
+/** The dotted path (relative to `tree`, two levels at most) of the first map holding `key`, if any. */
+function placeOf(tree: Values, key: string): string | undefined {
+  for (const [k, v] of Object.entries(tree)) {
+    if (isValuesMap(v) && Object.prototype.hasOwnProperty.call(v, key)) return `${k}.${key}`;
+  }
+  for (const [k, v] of Object.entries(tree)) {
+    if (!isValuesMap(v)) continue;
+    for (const [k2, v2] of Object.entries(v)) if (isValuesMap(v2) && Object.prototype.hasOwnProperty.call(v2, key)) return `${k}.${k2}.${key}`;
+  }
+  return undefined;
 }
 
 type CompiledSchema = ((v: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null };
@@ -141,8 +157,12 @@ export function checkChartValues(pin: ChartPin, values: Values): void {
       const parts = p.split('.');
       let parent: unknown = v.defaults;
       for (const k of parts.slice(0, -1)) parent = isValuesMap(parent) ? parent[k] : undefined;
-      const guess = isValuesMap(parent) ? didYouMean(parts[parts.length - 1], Object.keys(parent)) : undefined;
-      problems.push({ key: p, message: 'unknown values key', suggestion: guess && [...parts.slice(0, -1), guess].join('.') });
+      const last = parts[parts.length - 1];
+      // A free-form key the chart has elsewhere (`podLabels` -> `operator.podLabels`) is likely meant for that place.
+      const elsewhere = FREE_FORM_KEYS.has(last) && isValuesMap(parent) ? placeOf(parent, last) : undefined;
+      const guess = isValuesMap(parent) ? didYouMean(last, Object.keys(parent)) : undefined;
+      const suggestion = elsewhere ? [...parts.slice(0, -1), elsewhere].join('.') : guess && [...parts.slice(0, -1), guess].join('.');
+      problems.push({ key: p, message: 'unknown values key', suggestion });
     }
   }
   // Helm checks the schema against the chart's defaults with the given values merged over them.

@@ -2,13 +2,28 @@
 import type { Problem } from './problem';
 import { contains, overlaps } from '../azure/cidr';
 import type { ResolvedEnvironment } from './model';
+import { subnetOfRole } from './network-plan';
 
 export function checkAddons(env: ResolvedEnvironment, out: Problem[]): void {
   const ing = env.ingress;
-  if (ing.controller === 'agc' && !ing.agc.subnetCidr) {
-    out.push({ path: 'ingress.agc.subnetCidr', message: 'is required when ingress.controller is agc', allowed: 'a /24 or larger range inside the VNet, e.g. 10.232.32.0/24' });
+  const agcRoleSubnet = subnetOfRole(env, 'applicationGatewayForContainers');
+  if (ing.controller === 'agc' && !ing.agc.subnetCidr && !agcRoleSubnet) {
+    out.push({
+      path: 'ingress.agc.subnetCidr',
+      message: 'is required when ingress.controller is agc (or a network.vnet.subnets entry with role applicationGatewayForContainers)',
+      allowed: 'a /24 or larger range inside the VNet, e.g. 10.232.32.0/24',
+    });
   }
-  if (ing.controller === 'agc') checkAgcSubnet(env, out);
+  if (ing.controller === 'agc' && ing.agc.subnetCidr && agcRoleSubnet) {
+    out.push({
+      path: 'ingress.agc.subnetCidr',
+      message: `is set together with the applicationGatewayForContainers subnet ${agcRoleSubnet.name} (network.vnet.subnets)`,
+      got: ing.agc.subnetCidr,
+      allowed: 'one of them (the role subnet is the landing-zone way)',
+    });
+  }
+  // A role subnet is checked with the other subnets (checks-network.ts).
+  if (ing.controller === 'agc' && !agcRoleSubnet) checkAgcSubnet(env, out);
   if (ing.controller === 'agic' && !ing.agic.applicationGatewayId) {
     out.push({ path: 'ingress.agic.applicationGatewayId', message: 'is required when ingress.controller is agic', allowed: 'the resource ID of an existing Application Gateway' });
   }

@@ -14,6 +14,7 @@ import { checkLandingZone } from './checks-network';
 import { checkRegistry } from './checks-registry';
 import { checkObservability } from './checks-observability';
 import { checkBackend } from './checks-backend';
+import { checkLimits } from './checks-limits';
 
 export type { Problem };
 
@@ -348,6 +349,7 @@ export function checkEnvironment(env: ResolvedEnvironment, baselineRules?: Reado
   checkRegistry(env, out);
   checkObservability(env, out);
   checkBackend(env, out);
+  checkLimits(env, out);
   out.push(...checkBaseline(env, baselineRules));
   return out;
 }

@@ -2,13 +2,13 @@
  * The edge of the program: reads platform.yaml (or PLATFORM_CONFIG), validates it and returns typed, resolved
  * configuration. Nothing past lib/config reads YAML, files or environment variables.
  */
-import { readFileSync } from 'fs';
 import * as path from 'path';
 import { isMap, isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { checkEnvironment } from './checks';
 import { ConfigError, didYouMean, show, type Located } from './errors';
 import { deepMerge, isPlainObject } from './merge';
+import { type RawProblem, absurdNesting, isStackOverflow, dropPrototypeKeys, keyAt, MAX_ALIASES, rawProblems, readConfigFile, tooDeep, tooManyAliases } from './input-limits';
 import type { PlatformConfig, ResolvedEnvironment } from './model';
 import { PRESET_LAYERS } from './presets';
 import { resolveEnvironment } from './resolve';
@@ -38,21 +38,20 @@ export interface ConfigOptions {
 /** Reads and validates a configuration file. Throws ConfigError listing every problem. */
 export function loadConfig(file: string, options: ConfigOptions = {}): PlatformConfig {
   const source = path.relative(process.cwd(), file) || file;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new ConfigError(source, [
-      { where: source, path: '', message: `cannot read the configuration file: ${(e as Error).message}`, line: 0, col: 0 },
-    ]);
-  }
-  return parseConfig(text, source, options);
+  return parseConfig(readConfigFile(file, source), source, options);
 }
 
 /** Validates configuration text; `source` names it in messages. Throws ConfigError listing every problem. */
 export function parseConfig(text: string, source: string, options: ConfigOptions = {}): PlatformConfig {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  let doc: Document;
+  if (absurdNesting(text)) throw tooDeep(source, text);
+  try {
+    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  } catch (e) {
+    if (isStackOverflow(e)) throw tooDeep(source, text);
+    throw e;
+  }
   const locate = new Locator(doc, lineCounter, source);
 
   if (doc.errors.length > 0) {
@@ -60,13 +59,34 @@ export function parseConfig(text: string, source: string, options: ConfigOptions
       source,
       doc.errors.map((e) => {
         const { line, col } = lineCounter.linePos(e.pos[0]);
-        return { where: `${source}:${line}:${col}`, path: '', message: `YAML syntax error: ${e.message.split('\n')[0]}`, line, col };
+        const dup = e.code === 'DUPLICATE_KEY' ? keyAt(doc, e.pos[0]) : undefined;
+        const message = dup !== undefined ? `duplicate key ${show(dup)} (each key may appear once in a map)` : `YAML syntax error: ${e.message.split('\n')[0]}`;
+        return { where: `${source}:${line}:${col}`, path: '', message, line, col };
       }),
     );
   }
 
-  const raw: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
-  const problems: Located[] = [];
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: MAX_ALIASES }) ?? {};
+  } catch (e) {
+    if (isStackOverflow(e)) throw tooDeep(source, text);
+    if (e instanceof ReferenceError && /alias/i.test(e.message)) throw tooManyAliases(source, doc, lineCounter);
+    throw e;
+  }
+  // Never echo the content of a file that is not a map of settings (it may not be a configuration file at all).
+  if (!isPlainObject(raw)) {
+    const what = Array.isArray(raw) ? 'a list' : typeof raw === 'string' ? 'a single string (is it a YAML file?)' : `a ${typeof raw}`;
+    throw new ConfigError(source, [{ where: `${source}:1:1`, path: '', message: `the file holds ${what}, not a map of settings`, allowed: 'a YAML map with project, owner and environments', line: 1, col: 1 }]);
+  }
+  const limits = rawProblems(raw);
+  if (limits.some((p) => p.message === 'nested too deeply')) {
+    const p = limits.find((x) => x.message === 'nested too deeply')!;
+    const at = locate.place(p.path);
+    throw tooDeep(source, text, at.line, at.col, p.path.join('.'));
+  }
+  dropPrototypeKeys(raw);
+  const problems: Located[] = limits.map((p) => locate.rawProblem(p));
   const top = topLevelSchema.safeParse(raw, { reportInput: true });
   if (!top.success) problems.push(...top.error.issues.flatMap((i) => locate.zodIssue(topLevelSchema, raw, i)));
   // Go on to the environments whenever their shape allows, so one run reports every problem.
@@ -160,6 +180,15 @@ class Locator {
     const shared: Key[] = ['defaults', ...p];
     if (p.length > 0 && this.doc.hasIn(shared)) return shared;
     return own;
+  }
+
+  /** Line and column of a path in the file (its key when it has one). */
+  place(filePath: Key[]): { line: number; col: number } {
+    return this.find(filePath, true) ?? { line: 0, col: 0 };
+  }
+
+  rawProblem(p: RawProblem): Located {
+    return this.at(p.path, p.message, p.got, p.allowed, p.key ?? true);
   }
 
   envProblem(env: string, p: Key[], problem: { message: string; got?: unknown; allowed?: string }): Located {

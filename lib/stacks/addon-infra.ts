@@ -33,19 +33,21 @@ export interface AddonInfra {
 export function buildAddonInfra(
   scope: Construct,
   env: ResolvedEnvironment,
-  rg: ResourceGroup,
+  rg: Pick<ResourceGroup, 'name'>,
   cluster: AksCluster,
   /** The VNet the infra stack created, if it did: the AGC subnet goes there, by reference (so it waits for it). */
   network?: VirtualNetwork,
   /** The cluster's node subnet (created or given): Velero's traffic comes from it. */
   nodeSubnetId?: string,
+  /** The landing zone's applicationGatewayForContainers subnet, when it has one: AGC uses it instead of creating one. */
+  agcSubnetId?: string,
 ): AddonInfra {
   const base = { resourceGroupName: rg.name, location: env.location, oidcIssuerUrl: cluster.oidcIssuerUrl, tags: env.tags };
   const constructs: Record<string, unknown> = {};
   const addOns: Record<string, unknown> = {};
   for (const addOn of ADDONS) {
     if (!addOn.infra || !addOn.enabled(env)) continue;
-    const built = addOn.infra({ scope, env, resourceGroup: rg, cluster, network, nodeSubnetId, base });
+    const built = addOn.infra({ scope, env, resourceGroup: rg, cluster, network, nodeSubnetId, agcSubnetId, base });
     if (built.construct !== undefined) constructs[addOn.name] = built.construct;
     if (built.outputs !== undefined) addOns[addOn.name] = built.outputs;
   }

@@ -11,6 +11,7 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
 import { DataAzurermUserAssignedIdentity } from '@cdktf/provider-azurerm/lib/data-azurerm-user-assigned-identity';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { DataAzurermResourceGroup } from '@cdktf/provider-azurerm/lib/data-azurerm-resource-group';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import type { ResolvedEnvironment } from '../config';
 import { AksCluster, type IdentityRef } from '../constructs/aks-cluster';
@@ -61,11 +62,30 @@ export interface ClusterConnection {
 export const WINDOWS_PASSWORD_VARIABLE = 'windows_admin_password';
 
 /**
+ * What AKS requires of the Windows admin password (`az aks create --windows-admin-password`: 14-123 characters, 3 of
+ * the 4 character classes), checked at plan time before anything is created. The provider itself checks only
+ * 8-123 characters (hashicorp/terraform-provider-azurerm, kubernetes_cluster_resource.go, windows_profile).
+ */
+const WINDOWS_PASSWORD_VALIDATION = [
+  {
+    condition: `\${length(var.${WINDOWS_PASSWORD_VARIABLE}) >= 14 && length(var.${WINDOWS_PASSWORD_VARIABLE}) <= 123}`,
+    errorMessage: 'The Windows admin password must be 14 to 123 characters long.',
+  },
+  {
+    condition:
+      `\${(length(regexall("[a-z]", var.${WINDOWS_PASSWORD_VARIABLE})) > 0 ? 1 : 0) + (length(regexall("[A-Z]", var.${WINDOWS_PASSWORD_VARIABLE})) > 0 ? 1 : 0)` +
+      ` + (length(regexall("[0-9]", var.${WINDOWS_PASSWORD_VARIABLE})) > 0 ? 1 : 0) + (length(regexall("[^a-zA-Z0-9]", var.${WINDOWS_PASSWORD_VARIABLE})) > 0 ? 1 : 0) >= 3}`,
+    errorMessage: 'The Windows admin password must contain three of: a lowercase letter, an uppercase letter, a digit, another character.',
+  },
+];
+
+/**
  * `<env>-infra`: everything in Azure (azurerm, azuread). Wires constructs together from the resolved environment;
  * it reads no files.
  */
 export class InfraStack extends TerraformStack {
-  readonly resourceGroup: ResourceGroup;
+  /** The platform's resource group: created, or the landing zone's (existingResourceGroup) read by name. */
+  readonly resourceGroup: { readonly name: string; readonly id: string };
   readonly cluster: AksCluster;
   readonly keyVault: IKeyVault;
   readonly registry: IContainerRegistry;
@@ -113,11 +133,10 @@ export class InfraStack extends TerraformStack {
     });
     new AzureadProvider(this, 'azuread', { tenantId: env.tenantId });
 
-    this.resourceGroup = new ResourceGroup(this, 'resource-group', {
-      name: env.names.resourceGroup,
-      location: env.location,
-      tags,
-    });
+    // A landing zone's own resource group is read (plan fails early if it is missing), never created or owned.
+    this.resourceGroup = env.existingResourceGroup
+      ? new DataAzurermResourceGroup(this, 'resource-group', { name: env.names.resourceGroup })
+      : new ResourceGroup(this, 'resource-group', { name: env.names.resourceGroup, location: env.location, tags });
     const where = { resourceGroupName: this.resourceGroup.name, location: env.location, tags };
 
     // The vault and backup firewalls let the node subnet in through service endpoints (the CSI driver and Velero
@@ -195,14 +214,15 @@ export class InfraStack extends TerraformStack {
               type: 'string',
               sensitive: true,
               nullable: false,
-              description: 'Administrator password of the Windows nodes (8-123 characters). Set TF_VAR_windows_admin_password.',
+              description: 'Administrator password of the Windows nodes (14-123 characters, 3 of: lowercase, uppercase, digit, other). Set TF_VAR_windows_admin_password.',
+              validation: WINDOWS_PASSWORD_VALIDATION,
             }).stringValue,
             azureHybridBenefit: c.windows.azureHybridBenefit,
           }
         : undefined,
     });
     wireClusterNetwork(env, this.spoke, this.cluster);
-    this.addons = buildAddonInfra(this, env, this.resourceGroup, this.cluster, this.network, this.nodeSubnetId);
+    this.addons = buildAddonInfra(this, env, this.resourceGroup, this.cluster, this.network, this.nodeSubnetId, this.spoke.subnetId('applicationGatewayForContainers'));
 
     const secrets = wireInfraSecrets(this, env, this.cluster, this.resourceGroup.name, {
       logAnalyticsWorkspaceId: this.logAnalyticsWorkspaceId,

@@ -2,6 +2,7 @@
  * What the platform stack installs: the application namespaces with their baseline, the chosen ingress controller,
  * the Trivy operator and Velero. Wiring only: every Azure value comes from the infra stack's typed outputs.
  */
+import { subnetOfRole } from '../config/network-plan';
 import type { ResolvedEnvironment } from '../config';
 import type { NamespaceConfig } from '../config/schema/namespaces';
 import type { NamespaceHost } from '../addons/add-on';
@@ -47,7 +48,11 @@ export function applicationNamespace(stack: NamespaceHost, name: string, ns?: Na
 export function ingressControllerPeers(env: ResolvedEnvironment): IngressPeer[] | undefined {
   const ing = env.ingress;
   if (ing.controller === 'nginx') return [{ namespaceSelector: { 'kubernetes.io/metadata.name': INGRESS_NGINX_NAMESPACE } }];
-  if (ing.controller === 'agc' && ing.agc.subnetCidr) return [{ ipBlock: ing.agc.subnetCidr }];
+  if (ing.controller === 'agc') {
+    // The landing zone's AGC subnet (network.vnet.subnets, role applicationGatewayForContainers) or ingress.agc.subnetCidr.
+    const cidr = subnetOfRole(env, 'applicationGatewayForContainers')?.cidr ?? ing.agc.subnetCidr;
+    if (cidr) return [{ ipBlock: cidr }];
+  }
   return undefined;
 }
 

@@ -16,8 +16,16 @@ export interface AgcInfraProps {
   readonly virtualNetworkName: string;
   /** Resource group of that VNet. */
   readonly virtualNetworkResourceGroupName: string;
-  /** Address range of the AGC subnet: at least a /24 (250 addresses), inside the VNet, overlapping nothing. */
-  readonly subnetCidr: string;
+  /**
+   * Address range of the AGC subnet to create: at least a /24 (250 addresses), inside the VNet, overlapping nothing.
+   * Ignored with `subnetId`.
+   */
+  readonly subnetCidr?: string;
+  /**
+   * An association subnet that already exists (a landing zone's applicationGatewayForContainers subnet, delegated to
+   * `Microsoft.ServiceNetworking/trafficControllers`): no subnet is created. @default - a subnet is created from subnetCidr
+   */
+  readonly subnetId?: string;
   /** Subnet name. @default 'snet-agc' */
   readonly subnetName?: string;
   /** Where the identity lives. */
@@ -42,27 +50,34 @@ export interface AgcInfraProps {
  * resource), and Network Contributor on the association subnet (subnets/join/action).
  */
 export class AgcInfra extends Construct {
-  readonly subnet: Subnet;
+  /** The subnet created here (not with `subnetId`). */
+  readonly subnet?: Subnet;
+  /** The association subnet's ID (created or given). */
+  readonly subnetId: string;
   readonly identity: WorkloadIdentity;
   readonly roleAssignments: RoleAssignment[];
 
   constructor(scope: Construct, id: string, props: AgcInfraProps) {
     super(scope, id);
-    if (!Token.isUnresolved(props.subnetCidr) && isCidr(props.subnetCidr) && prefixLength(props.subnetCidr) > 24) {
+    if (!props.subnetId && !props.subnetCidr) throw new Error('AgcInfra: subnetCidr or subnetId is required (allowed: a /24 or larger range, or an existing subnet ID)');
+    if (props.subnetCidr && !Token.isUnresolved(props.subnetCidr) && isCidr(props.subnetCidr) && prefixLength(props.subnetCidr) > 24) {
       throw new Error(`AgcInfra: subnetCidr ${props.subnetCidr} is too small (allowed: a /24 or larger, at least 250 addresses)`);
     }
-    this.subnet = new Subnet(this, 'subnet', {
-      name: props.subnetName ?? 'snet-agc',
-      resourceGroupName: props.virtualNetworkResourceGroupName,
-      virtualNetworkName: props.virtualNetworkName,
-      addressPrefixes: [props.subnetCidr],
-      delegation: [
-        {
-          name: 'agc',
-          serviceDelegation: { name: AGC_SUBNET_DELEGATION, actions: ['Microsoft.Network/virtualNetworks/subnets/join/action'] },
-        },
-      ],
-    });
+    this.subnet = props.subnetId
+      ? undefined
+      : new Subnet(this, 'subnet', {
+          name: props.subnetName ?? 'snet-agc',
+          resourceGroupName: props.virtualNetworkResourceGroupName,
+          virtualNetworkName: props.virtualNetworkName,
+          addressPrefixes: [props.subnetCidr!],
+          delegation: [
+            {
+              name: 'agc',
+              serviceDelegation: { name: AGC_SUBNET_DELEGATION, actions: ['Microsoft.Network/virtualNetworks/subnets/join/action'] },
+            },
+          ],
+        });
+    this.subnetId = props.subnetId ?? this.subnet!.id;
     this.identity = new WorkloadIdentity(this, 'identity', {
       name: props.identityName ?? 'azure-alb-identity',
       resourceGroupName: props.resourceGroupName,
@@ -76,7 +91,7 @@ export class AgcInfra extends Construct {
     this.roleAssignments = [
       grantRole(this, 'node-rg-reader', { role: BUILT_IN_ROLES.reader, principalId: p, scope: props.nodeResourceGroupId }),
       grantRole(this, 'node-rg-agc-configuration-manager', { role: BUILT_IN_ROLES.agcConfigurationManager, principalId: p, scope: props.nodeResourceGroupId }),
-      grantRole(this, 'subnet-network-contributor', { role: BUILT_IN_ROLES.networkContributor, principalId: p, scope: this.subnet.id }),
+      grantRole(this, 'subnet-network-contributor', { role: BUILT_IN_ROLES.networkContributor, principalId: p, scope: this.subnetId }),
     ];
   }
 }

@@ -79,7 +79,9 @@ export class TrivyOperator extends Construct {
     const computed: Values = props.clientId
       ? {
           serviceAccount: { annotations: { [WORKLOAD_IDENTITY_CLIENT_ID_ANNOTATION]: props.clientId } },
-          podLabels: { [WORKLOAD_IDENTITY_USE_LABEL]: 'true' },
+          // The chart reads the operator pod's labels from operator.podLabels (templates/deployment.yaml); a top-level
+          // podLabels is never read, and the pod would silently lack the workload identity label.
+          operator: { podLabels: { [WORKLOAD_IDENTITY_USE_LABEL]: 'true' } },
           // The webhook projects its own token for Entra ID; the Kubernetes API token stays unmounted (chart default).
           trivyOperator: { scanJobPodTemplateLabels: `${WORKLOAD_IDENTITY_USE_LABEL}=true` },
         }

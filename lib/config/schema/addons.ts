@@ -2,20 +2,7 @@ import { z } from 'zod';
 import { ALB_CONTROLLER_CHART, INGRESS_NGINX_CHART, TRIVY_OPERATOR_CHART } from '../../azure/charts';
 import { INGRESS_CONTROLLERS } from '../../enums';
 import { azureResourceId, ipv4Cidr } from './common';
-
-/** Key names that hold a credential in chart values (compared lowercased, without `-` and `_`, by suffix). */
-const SECRET_KEY_SUFFIXES = ['password', 'passwd', 'secret', 'secretkey', 'secretcontents', 'token', 'apikey', 'accesskey', 'connectionstring', 'privatekey'];
-
-/** Paths in a values tree whose key names a credential and whose value is a literal (a string or a filled map). */
-export function secretLookingValues(v: unknown, at: string[] = []): string[][] {
-  if (!v || typeof v !== 'object' || Array.isArray(v)) return [];
-  return Object.entries(v as Record<string, unknown>).flatMap(([k, x]) => {
-    const name = k.toLowerCase().replace(/[-_]/g, '');
-    const filled = (typeof x === 'string' && x !== '') || (!!x && typeof x === 'object' && Object.keys(x).length > 0);
-    if (filled && !name.startsWith('existing') && SECRET_KEY_SUFFIXES.some((s) => name.endsWith(s))) return [[...at, k]];
-    return secretLookingValues(x, [...at, k]);
-  });
-}
+import { SECRET_ALTERNATIVE, secretLookingValues } from '../secret-values';
 
 /** Helm values merged last over an add-on's defaults and computed values (`null` removes a key). */
 const values = z
@@ -23,13 +10,13 @@ const values = z
   .default({})
   .superRefine((v, ctx) => {
     // Values land verbatim in the synthesized JSON, the snapshots and Terraform state: never a credential.
-    for (const path of secretLookingValues(v)) {
+    for (const { path, why } of secretLookingValues(v)) {
       ctx.addIssue({
         code: 'custom',
         path,
         input: '(value hidden)',
-        message: 'looks like a credential; nothing secret may go in platform.yaml (it would land in the synthesized output)',
-        params: { allowed: 'workload identity (no secret at all), or a Kubernetes Secret created outside this project and named with the chart\'s existingSecret-style key' },
+        message: `looks like a credential (${why}); nothing secret may go in platform.yaml (it would land in the synthesized output)`,
+        params: { allowed: SECRET_ALTERNATIVE },
       });
     }
   })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LABEL_KEY_PATTERN, LABEL_VALUE_PATTERN } from '../../azure/kubernetes';
 import { hostBitsFix } from '../../azure/cidr';
 
 // The configuration is parsed once per process: zod's compiled (JIT) object parsers cost more to build than they
@@ -61,4 +62,20 @@ export const azureResourceId = pattern(
   'an Azure resource ID (/subscriptions/<id>/resourceGroups/<rg>/providers/<namespace>/<type>/<name>)',
 );
 
-export const tags = z.record(z.string(), z.string());
+/**
+ * Azure resource tags. Names: at most 128 characters (512 elsewhere, 128 on storage accounts, which are tagged too),
+ * none of `< > % & \ ? /`; values at most 256 characters; at most 50 tags on a resource (checked on the merged tags).
+ * Source: Microsoft Learn, "Use tags to organize your Azure resources", Limitations.
+ */
+export const tags = z.record(
+  pattern(/^[^<>%&\\?/]{1,128}$/, '1-128 characters, none of < > % & \\ ? / (Azure tag names)'),
+  z.string().max(256, { message: 'is longer than an Azure tag value may be' }),
+);
+
+export const k8sLabels = z.record(
+  pattern(LABEL_KEY_PATTERN, 'a label key: optional DNS prefix (at most 253 characters) and /, then 1-63 letters, digits, - _ . starting and ending with a letter or digit').refine(
+    (k) => !k.includes('/') || k.indexOf('/') <= 253,
+    { message: 'label key prefix is longer than 253 characters' },
+  ),
+  pattern(LABEL_VALUE_PATTERN, 'a label value: empty or 1-63 letters, digits, - _ . starting and ending with a letter or digit'),
+);

@@ -40,6 +40,10 @@ export const environmentSchema = z.strictObject({
   tenantId: guid.describe('Entra ID tenant. Required (the example uses the all-zero placeholder).'),
   tags: tags.default({}).describe('Tags added to every taggable resource, after environment and owner.'),
   resourceGroupName: z.string().optional().describe('Resource group for the platform. Default: rg-<project>-<environment>.'),
+  existingResourceGroup: z
+    .boolean()
+    .default(false)
+    .describe('The resource group (resourceGroupName) already exists, made by the landing zone: it is read, not created (no azurerm_resource_group). Default: false (it is created).'),
   backend: backendSchema.prefault({ type: 'local' }),
   network: networkSchema.prefault({}).describe('Cluster networking: Azure CNI Overlay, network policy, address ranges, VNet.'),
   cluster: clusterSchema.prefault({}).describe('The AKS cluster itself.'),

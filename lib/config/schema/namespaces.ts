@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { DNS_LABEL_PATTERN, POD_SECURITY_LABEL_PREFIX, SEED_RESOURCE_QUOTA } from '../../azure/kubernetes';
-import { ipv4Cidr } from './common';
+import { ipv4Cidr, k8sLabels } from './common';
 
 const cpuMemory = z.strictObject({ cpu: z.string().min(1), memory: z.string().min(1) });
-const labels = z.record(z.string(), z.string());
+const labels = k8sLabels;
 
 const allowRule = z.strictObject({
   podSelector: labels.optional().describe('Pods the rule applies to, by label. Default: every pod in the namespace.'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { k8sLabels } from './common';
 import { TAINT_PATTERN, TAINT_SYNTAX } from '../../azure/kubernetes';
 import { NODE_POOL_KINDS, SPOT_EVICTION_POLICIES } from '../../enums';
 
@@ -17,7 +18,7 @@ export const nodePoolSchema = z.strictObject({
   minCount: z.int().min(0).max(1000).optional().describe('Autoscaler minimum (`--min-count`). Default: per kind.'),
   maxCount: z.int().min(0).max(1000).optional().describe('Autoscaler maximum (`--max-count`). Default: per kind.'),
   zones: z.array(z.enum(['1', '2', '3'])).optional().describe('Availability zones (`--zones`). Default: ["1","2","3"].'),
-  labels: z.record(z.string(), z.string()).optional().describe('Node labels (`--labels`), merged over the kind\'s labels.'),
+  labels: k8sLabels.optional().describe('Node labels (`--labels`), merged over the kind\'s labels.'),
   taints: z.array(taint).optional().describe('Node taints (`--node-taints`). Not on the system pool (it gets CriticalAddonsOnly=true:NoSchedule through only_critical_addons_enabled). Default: per kind.'),
   maxSurge: z.string().regex(/^(\d+|\d{1,3}%)$/).optional().describe('Upgrade surge (`--max-surge`), a count or a percentage; not used on spot pools (AKS refuses surge there). Default: 33% (gpu: 1).'),
   spotMaxPrice: z

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { GRANT_SCOPES, KEY_VAULT_OBJECT_TYPES, SECRET_ACCESS_MODES } from '../../enums';
-import { pattern, tags } from './common';
+import { k8sLabels, pattern } from './common';
 
 const k8sName = pattern(
   /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/,
@@ -23,7 +23,7 @@ const syncedSecret = z.strictObject({
     .array(z.strictObject({ objectName: z.string().describe('A mounted object (its alias if it has one). Required.'), key: z.string().describe('Key in the Secret. Required.') }))
     .min(1)
     .describe('Secret keys, each from one mounted object. Required (at least one).'),
-  labels: tags.optional().describe('Labels on the Secret. Default: none.'),
+  labels: k8sLabels.optional().describe('Labels on the Secret. Default: none.'),
 });
 
 const storageAccountId = pattern(
