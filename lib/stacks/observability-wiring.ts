@@ -3,7 +3,6 @@
  * allow-lists, the recommended platform alerts, Managed Grafana and the cluster's Event Grid events.
  */
 import type { Construct } from 'constructs';
-import type { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import type { ResolvedEnvironment } from '../config';
 import type { AksCluster } from '../constructs/aks-cluster';
 import { ClusterEvents } from '../constructs/cluster-events';
@@ -17,7 +16,8 @@ import { PrometheusRecordingRules } from '../constructs/prometheus-recording-rul
 /** What the observability wiring builds on. */
 export interface ObservabilityContext {
   readonly cluster: AksCluster;
-  readonly resourceGroup: ResourceGroup;
+  /** The platform's resource group (created or existing). */
+  readonly resourceGroup: { readonly name: string; readonly id: string };
   readonly logAnalyticsWorkspaceId: string;
   readonly prometheus?: ManagedPrometheus;
   /** The Prometheus alert rule groups: their action group is reused. */
