@@ -55,9 +55,11 @@ const CASES: Record<string, Case> = {
     pass: prod({ nodePoolDefaults: Object.fromEntries(['system', 'user', 'gpu', 'spot'].map((k) => [k, { hostEncryption: true }])) }),
     fail: prod(),
   },
-  'AKS-NET-001': { pass: prod(), fail: file({ defaults: { network: { policy: 'none' } } }) },
+  // With no engine, production refuses namespaces with NetworkPolicies (nothing would enforce them): say there are none.
+  'AKS-NET-001': { pass: prod(), fail: file({ defaults: { network: { policy: 'none' }, namespaces: Object.fromEntries(['production', 'staging', 'orders', 'batch'].map((n) => [n, { denyAllIngress: false }])) } }) },
   'AKS-NET-002': { pass: prod(), fail: prod({ cluster: { apiServer: { access: 'publicUnrestricted', authorizedIpRanges: [] } } }) },
-  'AKS-NET-003': { pass: prod(), fail: file({ defaults: { network: { plugin: 'kubenet', policy: 'calico' } } }) },
+  // kubenet is refused at synth (retired); bring-your-own CNI (plugin none) is what this rule still sees.
+  'AKS-NET-003': { pass: prod(), fail: file({ defaults: { network: { plugin: 'none', pluginMode: 'none', policy: 'calico' } } }) },
   'AKS-NET-004': { pass: prod(), fail: onCluster((c) => (c.network_profile.load_balancer_sku = 'basic')) },
   'AKS-NET-005': { pass: prod({ network: { outboundType: 'managedNATGateway' } }), fail: prod() },
   'AKS-NET-006': { pass: prod(), fail: onCluster((c) => (c.default_node_pool.node_public_ip_enabled = true)) },

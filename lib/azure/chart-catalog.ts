@@ -24,6 +24,21 @@ export interface ChartPin {
    * under them are allowed. @default []
    */
   readonly commentedKeys?: string[];
+  /**
+   * The PodDisruptionBudgets the chart's templates render from the merged values (the baseline counts them; a
+   * helm_release holds values, not objects). @default - the chart renders none
+   */
+  readonly pdbs?: (values: Values) => ChartPdb[];
+}
+
+/** One PodDisruptionBudget a chart renders. */
+export interface ChartPdb {
+  /** The values block it comes from, e.g. `controller`. */
+  readonly from: string;
+  readonly minAvailable?: unknown;
+  readonly maxUnavailable?: unknown;
+  /** Why the chart renders it, in values terms. */
+  readonly because: string;
 }
 
 /**

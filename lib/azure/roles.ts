@@ -46,6 +46,10 @@ export const BUILT_IN_ROLES = {
   managedIdentityOperator: 'Managed Identity Operator',
   /** Manage records in a private DNS zone (the control plane on a custom private API server zone). */
   privateDnsZoneContributor: 'Private DNS Zone Contributor',
+  /** Wrap and unwrap with a vault's keys (the control plane on a KMS etcd key's vault). */
+  keyVaultCryptoUser: 'Key Vault Crypto User',
+  /** Manage a vault, not its data (the control plane on a private KMS vault, for its private link). */
+  keyVaultContributor: 'Key Vault Contributor',
 } as const;
 
 export type BuiltInRole = (typeof BUILT_IN_ROLES)[keyof typeof BUILT_IN_ROLES];

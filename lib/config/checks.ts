@@ -10,6 +10,7 @@ import type { ResolvedEnvironment } from './model';
 import type { Problem } from './problem';
 import { checkAddons } from './checks-addons';
 import { checkBaseline } from './baseline-checks';
+import { AKS_DEFAULT_POD_CIDR, checkClusterSettings } from './checks-cluster-settings';
 import { checkLandingZone } from './checks-network';
 import { checkRegistry } from './checks-registry';
 import { checkObservability } from './checks-observability';
@@ -58,7 +59,8 @@ function checkNetwork(env: ResolvedEnvironment, out: Problem[]): void {
   const n = env.network;
   const ranges: [string, string][] = [['network.serviceCidr', n.serviceCidr]];
   if (!n.existingNodeSubnetId) ranges.push(['network.vnet.addressSpace', n.vnet.addressSpace]);
-  if (n.pluginMode === 'overlay' || n.plugin === 'kubenet') ranges.push(['network.podCidr', n.podCidr]);
+  // Without a pod CIDR, AKS's default 10.244.0.0/16 is what must not overlap.
+  if (n.pluginMode === 'overlay' || n.plugin === 'kubenet') ranges.push(['network.podCidr', n.podCidr ?? AKS_DEFAULT_POD_CIDR]);
   for (let i = 0; i < ranges.length; i++) {
     for (let j = i + 1; j < ranges.length; j++) {
       if (overlaps(ranges[i][1], ranges[j][1])) {
@@ -345,6 +347,7 @@ export function checkEnvironment(env: ResolvedEnvironment, baselineRules?: Reado
   checkEgressAndPools(env, out);
   checkWorkloadIdentities(env, out);
   checkAddons(env, out);
+  checkClusterSettings(env, out);
   checkLandingZone(env, out);
   checkRegistry(env, out);
   checkObservability(env, out);

@@ -26,6 +26,7 @@ import { statedEgress, wireClusterNetwork, wireMonitorEndpoint, wireServiceEndpo
 import type { IContainerRegistry } from '../constructs/acr';
 import type { IKeyVault } from '../constructs/key-vault';
 import type { WorkloadIdentity } from '../constructs/workload-identity';
+import { clusterFeatureProps } from './cluster-features';
 import { buildAddonInfra, type AddonInfra, type AddonInfraOutputs } from './addon-infra';
 import { configureBackend, type BackendContext } from './backend';
 import { wireInfraSecrets, type WorkloadBinding } from './secrets-wiring';
@@ -197,6 +198,7 @@ export class InfraStack extends TerraformStack {
         nodeOsWindow: c.upgrades.nodeOsWindow.enabled ? c.upgrades.nodeOsWindow : undefined,
       },
       secretRotationInterval: c.secretRotationInterval,
+      ...clusterFeatureProps(env),
       monitoring: {
         logAnalyticsWorkspaceId: this.logAnalyticsWorkspaceId,
         containerInsights: mon.containerInsights,
@@ -244,7 +246,8 @@ export class InfraStack extends TerraformStack {
       this.cluster.addNodePool(pool);
     }
 
-    if (mon.containerInsights) {
+    // The data collection rule configures the managed-identity agent only; the legacy agent reads the workspace key.
+    if (mon.containerInsights && mon.containerInsightsMsiAuth) {
       new ContainerInsights(this, 'container-insights', {
         ...where,
         clusterName: env.names.cluster,

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import {
   API_SERVER_ACCESS,
-  AUTOSCALER_EXPANDERS,
   CONTROL_PLANE_LOG_CATEGORIES,
   KUBELET_IDENTITY_MODES,
   MAINTENANCE_FREQUENCIES,
@@ -12,6 +11,8 @@ import {
   WEEKDAYS,
 } from '../../enums';
 import { azureResourceId, guid, ipv4Cidr, pattern } from './common';
+import { autoscalerProfileSchema } from './autoscaler-profile';
+import { clusterSettingsShape } from './cluster-settings';
 import { privateEndpointSchema } from './private-endpoint';
 
 /** `2026-12-24T00:00:00Z`: RFC 3339 in UTC, as the maintenance API takes it. */
@@ -75,17 +76,6 @@ const apiServerSchema = z.strictObject({
     .describe('API server VNet integration (`--enable-apiserver-vnet-integration`): the API server gets an internal load balancer IP in the network.vnet.subnets entry with role apiServer (delegated to Microsoft.ContainerService/managedClusters), with private or public access. Default: false.'),
 });
 
-/** Cluster autoscaler profile (`--cluster-autoscaler-profile`); the defaults are the seed's cost-optimisation values. */
-const autoscalerProfileSchema = z.strictObject({
-  scaleDownDelayAfterAdd: z.string().regex(/^\d+[smh]$/).default('10m').describe('`scale-down-delay-after-add`. Default: 10m (the seed).'),
-  scaleDownUnneeded: z.string().regex(/^\d+[smh]$/).default('10m').describe('`scale-down-unneeded-time`. Default: 10m (the seed).'),
-  scaleDownUtilizationThreshold: z.number().min(0).max(1).default(0.5).describe('`scale-down-utilization-threshold`. Default: 0.5 (the seed).'),
-  maxGracefulTerminationSec: z.int().min(0).max(86400).default(600).describe('`max-graceful-termination-sec`. Default: 600 (the seed).'),
-  expander: z.enum(AUTOSCALER_EXPANDERS).default('random').describe('`expander`. Default: random (the AKS default).'),
-  balanceSimilarNodeGroups: z.boolean().default(false).describe('`balance-similar-node-groups` (useful with one pool per zone). Default: false.'),
-  skipNodesWithSystemPods: z.boolean().default(true).describe('`skip-nodes-with-system-pods`. Default: true.'),
-});
-
 /** Identities (`--assign-identity`, `--assign-kubelet-identity`). */
 const identitySchema = z.strictObject({
   kubelet: z
@@ -140,6 +130,7 @@ const monitoringSchema = z.strictObject({
   retentionDays: z.int().min(30).max(730).default(30).describe('Retention of the created workspace. Default: 30.'),
   dailyQuotaGb: z.number().min(0.023).optional().describe('Daily ingestion cap of the created workspace. Default: none.'),
   containerInsights: z.boolean().default(true).describe('Container Insights (`--enable-addons monitoring`): `oms_agent` with MSI auth plus its data collection rule. Default: true.'),
+  containerInsightsMsiAuth: z.boolean().default(true).describe('Container Insights authenticates with the add-on\'s managed identity (`msi_auth_for_monitoring_enabled`); false = the legacy workspace-key agent, which the data collection rule does not configure. Default: true.'),
   prometheus: z.boolean().default(true).describe('Managed Prometheus (`--enable-azure-monitor-metrics`): `monitor_metrics`, an Azure Monitor workspace, data collection endpoint, rule and association. Default: true.'),
   existingMonitorWorkspaceId: azureResourceId
     .optional()
@@ -185,7 +176,7 @@ export const clusterSchema = z.strictObject({
   adminGroupObjectIds: z
     .array(guid)
     .default([])
-    .describe('Entra ID groups with cluster-admin (`--aad-admin-group-object-ids`), with Azure RBAC (`--enable-azure-rbac`). Required (at least one) with the production preset: local accounts are off, so nobody else can administer the cluster. Default: none.'),
+    .describe('Entra ID groups AKS binds to the Kubernetes cluster-admin role (`admin_group_object_ids`, `--aad-admin-group-object-ids`); no Azure role assignment is created for them (use access.clusterRoles for Azure RBAC roles such as Azure Kubernetes Service RBAC Cluster Admin). Required (at least one) with the production preset: local accounts are off, so nobody else can administer the cluster. Default: none.'),
   identity: identitySchema.prefault({}).describe('Control-plane and kubelet identities. The control plane always uses a user-assigned identity (id-<cluster>).'),
   apiServer: apiServerSchema.prefault({}).describe('How the API server is reachable.'),
   autoscalerProfile: autoscalerProfileSchema.prefault({}).describe('Cluster autoscaler profile (`auto_scaler_profile`).'),
@@ -194,9 +185,10 @@ export const clusterSchema = z.strictObject({
     .string()
     .regex(/^\d+[smh]$/)
     .default('2m')
-    .describe('Key Vault secrets provider rotation poll interval (`--rotation-poll-interval`); rotation is always on. Default: 2m.'),
+    .describe('Key Vault secrets provider rotation poll interval (`--rotation-poll-interval`), with secretRotationEnabled. Default: 2m.'),
   monitoring: monitoringSchema.prefault({}).describe('Observability and governance add-ons.'),
   windows: windowsSchema.prefault({}).describe('Settings for Windows node pools (used only when a pool has kind windows).'),
+  ...clusterSettingsShape,
 });
 
 export type ClusterInput = z.output<typeof clusterSchema>;

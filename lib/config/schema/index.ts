@@ -12,7 +12,7 @@ import { networkSchema } from './network';
 import { nodePoolDefaultsSchema, nodePoolSchema } from './node-pools';
 import { acrSchema } from './acr';
 import { addonsSchema, ingressSchema } from './addons';
-import { backupSchema } from './backup';
+import { backupSchema } from '../../addons/velero/settings';
 import { keyVaultSchema } from './key-vault';
 import { namespacesSchema } from './namespaces';
 import { platformSchema } from './services';
