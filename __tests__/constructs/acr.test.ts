@@ -95,6 +95,14 @@ describe('ACR in full', () => {
     expect(b).toMatchObject({ location: 'koreasouth', zone_redundancy_enabled: false, regional_endpoint_enabled: true, tags: expect.objectContaining({ tier: 'dr', environment: 'prod' }) });
   });
 
+  test('a private geo-replicated registry: one registry endpoint whose DNS zone group also carries the replicas\' data endpoints', () => {
+    // Azure allocates an address per replica data endpoint (<name>.<region>.data.azurecr.io) on the registry's private
+    // endpoint and registers them through its DNS zone group: one endpoint with a zone group serves every replica.
+    const pe = Object.values(all(stack('prod-infra', prod(full)), 'azurerm_private_endpoint')).filter((p) => p.private_service_connection?.subresource_names?.includes('registry'));
+    expect(pe).toHaveLength(1);
+    expect(pe[0].private_dns_zone_group).toBeDefined();
+  });
+
   test('data endpoints, export policy, quarantine and the firewall with trusted-service bypass', () => {
     expect(reg()).toMatchObject({
       data_endpoint_enabled: true,
