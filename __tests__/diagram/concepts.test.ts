@@ -27,6 +27,7 @@ test('the default prod picture has one node per platform concept, by stack and c
     'prod-infra data key_vault_kv_demo_prod: Key Vault',
     'prod-infra data backup_storage_stbkdemoprod: backup storage',
     'prod-infra observability log_analytics_law_aks_demo_prod: Log Analytics',
+    'prod-infra observability alerts_ag_aks_demo_prod: alerts',
     'prod-infra observability monitor_workspace_amw_aks_demo_prod: managed Prometheus',
     'prod-platform add-ons addon_ingress_nginx: ingress-nginx',
     'prod-platform add-ons addon_trivy_operator: trivy-operator',

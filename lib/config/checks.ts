@@ -13,6 +13,7 @@ import { checkBaseline } from './baseline-checks';
 import { AKS_DEFAULT_POD_CIDR, checkClusterSettings } from './checks-cluster-settings';
 import { checkLandingZone } from './checks-network';
 import { checkRegistry } from './checks-registry';
+import { checkObservability } from './checks-observability';
 import { checkBackend } from './checks-backend';
 import { checkLimits } from './checks-limits';
 
@@ -283,9 +284,9 @@ function checkEgressAndPools(env: ResolvedEnvironment, out: Problem[]): void {
   if (mon.existingMonitorWorkspaceId && !mon.prometheus) {
     out.push({ path: 'cluster.monitoring.existingMonitorWorkspaceId', message: 'is set but managed Prometheus is off', got: mon.existingMonitorWorkspaceId, allowed: 'no workspace, or monitoring.prometheus: true' });
   }
-  if (!mon.prometheus && (mon.alerts.emailReceivers.length > 0 || mon.alerts.actionGroupId)) {
+  if (!mon.prometheus && env.observability.alerts.enabled === false && (mon.alerts.emailReceivers.length > 0 || mon.alerts.actionGroupId)) {
     const field = mon.alerts.actionGroupId ? 'actionGroupId' : 'emailReceivers';
-    out.push({ path: `cluster.monitoring.alerts.${field}`, message: 'is set but managed Prometheus is off, so no alert rules exist to notify it', got: mon.alerts.actionGroupId ?? mon.alerts.emailReceivers.join(', '), allowed: 'no receivers, or monitoring.prometheus: true' });
+    out.push({ path: `cluster.monitoring.alerts.${field}`, message: 'is set but managed Prometheus is off and observability.alerts.enabled is false, so no alert rules exist to notify it', got: mon.alerts.actionGroupId ?? mon.alerts.emailReceivers.join(', '), allowed: 'no receivers, monitoring.prometheus: true or observability.alerts.enabled: true' });
   }
   if (mon.alerts.actionGroupId && mon.alerts.emailReceivers.length > 0) {
     out.push({ path: 'cluster.monitoring.alerts.emailReceivers', message: 'are set together with actionGroupId; add the addresses to that action group instead', got: mon.alerts.emailReceivers.join(', '), allowed: 'emailReceivers or actionGroupId, not both' });
@@ -349,6 +350,7 @@ export function checkEnvironment(env: ResolvedEnvironment, baselineRules?: Reado
   checkClusterSettings(env, out);
   checkLandingZone(env, out);
   checkRegistry(env, out);
+  checkObservability(env, out);
   checkBackend(env, out);
   checkLimits(env, out);
   out.push(...checkBaseline(env, baselineRules));

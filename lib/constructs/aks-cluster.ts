@@ -215,6 +215,8 @@ export interface ClusterMonitoringProps {
   readonly defender?: boolean;
   /** Managed Prometheus metrics profile (`monitor_metrics`); pair with ManagedPrometheus. @default true */
   readonly prometheus?: boolean;
+  /** kube-state-metrics label and annotation allow-lists (`monitor_metrics`), e.g. `namespaces=[team]`. @default none */
+  readonly prometheusAllowLists?: { readonly labels?: string; readonly annotations?: string };
   /** Azure Policy add-on. @default true */
   readonly azurePolicy?: boolean;
 }
@@ -486,7 +488,13 @@ export class AksCluster extends Construct {
           ? { logAnalyticsWorkspaceId: workspace, msiAuthForMonitoringEnabled: props.containerInsightsMsiAuth ?? true }
           : undefined,
       microsoftDefender: workspace && (mon.defender ?? true) ? { logAnalyticsWorkspaceId: workspace } : undefined,
-      monitorMetrics: (mon.prometheus ?? true) ? {} : undefined,
+      // An empty block is what turns the metrics profile on: only allow-lists that are set are written into it.
+      monitorMetrics: (mon.prometheus ?? true)
+        ? {
+            ...(mon.prometheusAllowLists?.labels ? { labelsAllowed: mon.prometheusAllowLists.labels } : {}),
+            ...(mon.prometheusAllowLists?.annotations ? { annotationsAllowed: mon.prometheusAllowLists.annotations } : {}),
+          }
+        : undefined,
       azurePolicyEnabled: mon.azurePolicy ?? true,
       windowsProfile: props.windowsProfile
         ? {

@@ -31,6 +31,7 @@ import { buildAddonInfra, type AddonInfra, type AddonInfraOutputs } from './addo
 import { configureBackend, type BackendContext } from './backend';
 import { wireInfraSecrets, type WorkloadBinding } from './secrets-wiring';
 import { wireRegistryExtras } from './registry-wiring';
+import { containerInsightsSettings, prometheusAllowLists, wireObservability, type Observability } from './observability-wiring';
 import { backupAllowsNodeSubnet, vaultAllowsNodeSubnet } from '../config/node-subnet-access';
 
 export interface InfraStackProps {
@@ -107,6 +108,8 @@ export class InfraStack extends TerraformStack {
   readonly prometheus?: ManagedPrometheus;
   /** Prometheus alert rule groups (and their action group), when managed Prometheus and alerts are enabled. */
   readonly alerts?: PrometheusAlerts;
+  /** Recording rules, platform alerts, Grafana and Event Grid (observability in platform.yaml). */
+  readonly observability: Observability;
 
   constructor(scope: Construct, id: string, props: InfraStackProps) {
     super(scope, id);
@@ -201,6 +204,7 @@ export class InfraStack extends TerraformStack {
         containerInsights: mon.containerInsights,
         defender: mon.defender,
         prometheus: mon.prometheus,
+        prometheusAllowLists: prometheusAllowLists(env),
         azurePolicy: mon.azurePolicy,
       },
       windowsProfile: hasWindows
@@ -249,6 +253,7 @@ export class InfraStack extends TerraformStack {
         clusterName: env.names.cluster,
         clusterId: this.cluster.id,
         logAnalyticsWorkspaceId: this.logAnalyticsWorkspaceId,
+        ...containerInsightsSettings(env),
       });
     }
     if (mon.prometheus) {
@@ -270,6 +275,13 @@ export class InfraStack extends TerraformStack {
         });
       }
     }
+    this.observability = wireObservability(this, env, {
+      cluster: this.cluster,
+      resourceGroup: this.resourceGroup,
+      logAnalyticsWorkspaceId: this.logAnalyticsWorkspaceId,
+      prometheus: this.prometheus,
+      prometheusAlerts: this.alerts,
+    });
     if (mon.diagnosticLogs.length > 0 || mon.diagnosticMetrics) {
       new DiagnosticSetting(this, 'aks-diagnostics', {
         name: 'aks-diagnostics',
