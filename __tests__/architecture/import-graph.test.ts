@@ -73,12 +73,20 @@ test('the graph is read (the rules below cannot pass on an empty list)', () => {
   expect(runtimeGraph.get('stacks/platform-addons.ts')).not.toContain('config/index.ts');
 });
 
-test('config imports no construct, stack, baseline, runbook or app file', () => {
+/** An add-on's configuration side (schema fragment and checks): what the configuration may import of lib/addons. */
+const ADDON_SETTINGS = /^addons\/(settings\.ts|[^/]+\/settings\.ts)$/;
+
+test('config imports no construct, stack, baseline, runbook or app file, and of the add-ons only their settings', () => {
   expect(edges(/^config\//, /^(constructs|stacks|baseline|runbook|docs)\/|^(app|synth)\.ts$/)).toEqual([]);
+  expect(edges(/^config\//, /^addons\//).filter((e) => !ADDON_SETTINGS.test(e.split(' -> ')[1]))).toEqual([]);
+});
+
+test("an add-on's settings import no construct (the configuration loads them)", () => {
+  expect(edges(ADDON_SETTINGS, /^(constructs|stacks|baseline|runbook)\/|^addons\/|^(app|synth)\.ts$/).filter((e) => !ADDON_SETTINGS.test(e.split(' -> ')[1]))).toEqual([]);
 });
 
 test("an add-on's constructs import no config, stack or baseline file (only its addon.ts reads the configuration)", () => {
-  expect(edges(/^addons\/(?!.*\/addon\.ts$|add-on\.ts$|registry\.ts$)/, /^(config|stacks|baseline|runbook)\/|^(app|synth)\.ts$/)).toEqual([]);
+  expect(edges(/^addons\/(?!.*\/addon\.ts$|.*settings\.ts$|add-on\.ts$|registry\.ts$)/, /^(config|stacks|baseline|runbook)\/|^(app|synth)\.ts$/)).toEqual([]);
   expect(edges(/^addons\//, /^(stacks|baseline|runbook)\/|^(app|synth)\.ts$/)).toEqual([]);
 });
 

@@ -4,7 +4,7 @@
  * JSON (like the baseline), so it shows what Terraform gets, for any output folder. Deterministic: the same stacks
  * always give the same model.
  */
-import { referencesIn, type EnvironmentView, type Resource } from '../baseline/stack-model';
+import { attr, referencesIn, type EnvironmentView, type Resource } from '../baseline/stack-model';
 import { describe } from './labels';
 import { GROUPS, type ConceptEdge, type ConceptModel, type ConceptNode, type Grant, type Group, type Kind, type Meaning, type StackBox } from './model';
 import { EXISTING_TYPES, guessGroup, MEANING_OF_TARGET, NAMESPACED_OBJECT, ROLE_MEANINGS, TYPE_RULES, type TypeRule } from './mapping';
@@ -12,7 +12,7 @@ import { EXISTING_TYPES, guessGroup, MEANING_OF_TARGET, NAMESPACED_OBJECT, ROLE_
 /** A concept while the model is built: its resources grow as others fold into it. */
 export interface Concept {
   readonly key: string;
-  kind: Kind;
+  readonly kind: Kind;
   readonly group: Group;
   readonly stack: string;
   /** The resource it is named after (for a concept derived from the cluster, the cluster). */
@@ -296,7 +296,24 @@ class Builder {
         edge(owner, target, MEANING_OF_TARGET[target.kind], DIRECT_DETAILS[ref.path.split('.')[0]]);
       }
     }
+    this.secretObjects(edges.values());
     return edges;
+  }
+
+  /**
+   * The objects behind each "reads secrets" edge granted on the whole vault: the objects of the SecretProviderClasses
+   * that authenticate as that identity (their `clientID` or `userAssignedIdentityID`).
+   */
+  private secretObjects(edges: Iterable<{ from: Concept; meaning: Meaning; details: Set<string> }>): void {
+    const classes = this.managed.filter((r) => attr(r.attrs, 'manifest.kind') === 'SecretProviderClass');
+    for (const e of edges) {
+      if (e.meaning !== 'reads secrets') continue;
+      for (const spc of classes) {
+        if (!this.refs(spc).some((x) => x.path.startsWith('manifest.spec.parameters') && this.conceptOf(x) === e.from)) continue;
+        const objects = String(attr(spc.attrs, 'manifest.spec.parameters.objects') ?? '');
+        for (const m of objects.matchAll(/objectName:\s*(\S+)\s+objectType:\s*(\w+)/g)) e.details.add(`${m[2]} ${m[1]}`);
+      }
+    }
   }
 }
 

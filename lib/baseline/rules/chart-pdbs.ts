@@ -1,7 +1,7 @@
 /**
  * PodDisruptionBudgets that the pinned charts render from their values: a helm_release holds values, not the
  * objects, so the baseline reads each release's values over the vendored chart defaults (vendor/charts) and applies
- * the chart template's condition. Charts with no PDB template (trivy-operator 0.34, alb-controller 1.7) render none.
+ * the chart template's condition, which each chart's pin models (`pdbs` in lib/azure/charts.ts). Charts with no PDB template (trivy-operator 0.34, alb-controller 1.7) render none.
  *
  * Templates modelled (condition and spec):
  * - ingress-nginx `templates/controller-poddisruptionbudget.yaml`: rendered when autoscaling is on with
@@ -11,53 +11,13 @@
  *   maxUnavailable.
  */
 import { parse } from 'yaml';
-import { vendoredChart } from '../../azure/chart-catalog';
+import { vendoredChart, type ChartPdb } from '../../azure/chart-catalog';
+import { CHART_PINS } from '../../azure/charts';
 import { isValuesMap, mergeValues, type Values } from '../../azure/helm-values';
 import { attr, type Resource } from '../stack-model';
 import { helmChart } from './k8s-helpers';
 
-/** One PodDisruptionBudget a release renders. */
-export interface ChartPdb {
-  /** The values block it comes from, e.g. `controller`. */
-  readonly from: string;
-  readonly minAvailable?: unknown;
-  readonly maxUnavailable?: unknown;
-  /** Why the chart renders it, in values terms. */
-  readonly because: string;
-}
-
-const int = (v: unknown) => (typeof v === 'number' ? Math.trunc(v) : typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : 0);
-const set = (v: unknown) => v !== undefined && v !== null && v !== '' && v !== 0 && v !== false;
-
-/** ingress-nginx's controller and default-backend PDB template, for one block of values. */
-function nginxPdb(block: Values, from: string): ChartPdb | undefined {
-  const as = isValuesMap(block.autoscaling) ? block.autoscaling : {};
-  if (block.kind === 'DaemonSet') return undefined;
-  const scaled = as.enabled === true && int(as.minReplicas) > 1;
-  const replicas = as.enabled !== true && int(block.replicaCount) > 1;
-  if (!scaled && !replicas) return undefined;
-  const because = scaled ? `${from}.autoscaling.minReplicas = ${int(as.minReplicas)}` : `${from}.replicaCount = ${int(block.replicaCount)}`;
-  if (set(block.minAvailable)) return { from, minAvailable: block.minAvailable, because };
-  if (set(block.maxUnavailable)) return { from, maxUnavailable: block.maxUnavailable, because };
-  return { from, because };
-}
-
-const RENDERERS: Record<string, (v: Values) => ChartPdb[]> = {
-  'ingress-nginx': (v) => {
-    const out: ChartPdb[] = [];
-    const c = nginxPdb(isValuesMap(v.controller) ? v.controller : {}, 'controller');
-    if (c) out.push(c);
-    const b = isValuesMap(v.defaultBackend) ? v.defaultBackend : {};
-    const d = b.enabled === true ? nginxPdb(b, 'defaultBackend') : undefined;
-    if (d) out.push(d);
-    return out;
-  },
-  velero: (v) => {
-    const p = isValuesMap(v.podDisruptionBudget) ? v.podDisruptionBudget : {};
-    if (p.enabled !== true) return [];
-    return [{ from: 'podDisruptionBudget', minAvailable: set(p.minAvailable) ? p.minAvailable : undefined, maxUnavailable: set(p.maxUnavailable) ? p.maxUnavailable : undefined, because: 'podDisruptionBudget.enabled = true' }];
-  },
-};
+export type { ChartPdb };
 
 /** `a.b.c` = value as a nested map (a helm `set`). */
 function setValue(name: string, value: unknown): Values {
@@ -105,7 +65,7 @@ const rendered = new WeakMap<Resource, ChartPdb[]>();
 export function chartPdbs(r: Resource): ChartPdb[] {
   const hit = rendered.get(r);
   if (hit) return hit;
-  const render = RENDERERS[helmChart(r)];
+  const render = CHART_PINS.find((p) => p.chart === helmChart(r))?.pdbs;
   const out = render ? render(renderedValues(r)) : [];
   rendered.set(r, out);
   return out;

@@ -12,12 +12,13 @@ import { networkSchema } from './network';
 import { nodePoolDefaultsSchema, nodePoolSchema } from './node-pools';
 import { acrSchema } from './acr';
 import { addonsSchema, ingressSchema } from './addons';
-import { backupSchema } from './backup';
+import { backupSchema } from '../../addons/velero/settings';
 import { keyVaultSchema } from './key-vault';
 import { namespacesSchema } from './namespaces';
 import { platformSchema } from './services';
 import { workloadsSchema } from './workloads';
 import { protectionSchema } from './protection';
+import { observabilitySchema } from './observability';
 
 export const nodePoolName = pattern(
   /^[a-z][a-z0-9]{0,11}$/,
@@ -61,6 +62,7 @@ export const environmentSchema = z.strictObject({
   addons: addonsSchema.prefault({}).describe('In-cluster add-ons (Helm releases) besides ingress and Velero.'),
   namespaces: namespacesSchema,
   protection: protectionSchema.prefault({}).describe('Terraform prevent_destroy on the resources that hold data, each with an opt-out for a deliberate teardown (docs/safety.md).'),
+  observability: observabilitySchema.prefault({}).describe('Container Insights collection, Prometheus recording rules, recommended alerts, Managed Grafana and Event Grid (docs/observability.md).'),
   baseline: baselineSchema.prefault({}).describe('Security baseline checks at synth time: enforcement and waivers (docs/baseline.md).'),
 });
 

@@ -1,10 +1,13 @@
+/** Velero's settings (`backup`) and their cross-field checks. Imported by the configuration: no constructs here. */
 import { z } from 'zod';
 import { VELERO_SNAPSHOT_MODES_LIST } from '../../enums';
 import { VELERO_CHART } from '../../azure/charts';
 import { DNS_LABEL_PATTERN } from '../../azure/kubernetes';
-import { ipv4OrCidr } from './common';
-import { chartVersionSchema, helmValuesSchema, releaseSchema } from './addons';
-import { privateEndpointSchema } from './private-endpoint';
+import { ipv4OrCidr } from '../../config/schema/common';
+import { chartVersionSchema, helmValuesSchema, releaseSchema } from '../../config/schema/helm';
+import { privateEndpointSchema } from '../../config/schema/private-endpoint';
+import type { ResolvedEnvironment } from '../../config/model';
+import type { Problem } from '../../config/problem';
 
 const scheduleSchema = z.strictObject({
   schedule: z.string().regex(/^\S+( \S+){4}$/).describe('Cron expression (five fields).'),
@@ -53,10 +56,31 @@ export const backupSchema = z.strictObject({
   schedules: z
     .record(z.string().regex(DNS_LABEL_PATTERN), scheduleSchema)
     .default({ 'daily-backup': { schedule: '0 2 * * *', includedNamespaces: ['production', 'staging'], ttl: '720h', includeApplicationNamespaces: true } })
-    .describe('Backup schedules by name. Default: daily-backup at 02:00 of production and staging (the seed) and the other application namespaces, kept 720h.'),
+    .describe('Backup schedules by name. Default: daily-backup at 02:00 of production and staging (the AKS baseline) and the other application namespaces, kept 720h.'),
   chartVersion: chartVersionSchema(VELERO_CHART.version),
   values: helmValuesSchema,
   release: releaseSchema.prefault({}),
 });
 
 export type BackupConfig = z.output<typeof backupSchema>;
+
+/** Schedules name namespaces of this environment (or `*`). */
+export function checkVelero(env: ResolvedEnvironment, out: Problem[]): void {
+  if (env.backup.enabled) {
+    const known = new Set(Object.keys(env.namespaces));
+    for (const [name, s] of Object.entries(env.backup.schedules)) {
+      const missing = s.includedNamespaces.filter((n) => !known.has(n) && n !== '*');
+      if (missing.length > 0 && known.size > 0) {
+        // Not an error: Velero may back up namespaces created outside this project. Said as a problem only when none matches.
+        if (missing.length === s.includedNamespaces.length) {
+          out.push({
+            path: `backup.schedules.${name}.includedNamespaces`,
+            message: 'names no namespace of this environment',
+            got: s.includedNamespaces.join(', '),
+            allowed: [...known].join(', ') + ' or *',
+          });
+        }
+      }
+    }
+  }
+}
