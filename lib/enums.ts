@@ -68,6 +68,36 @@ export type AcrNetworkBypass = (typeof ACR_NETWORK_BYPASS)[number];
 export const PRINCIPAL_TYPES = ['ServicePrincipal', 'User', 'Group'] as const;
 export type PrincipalType = (typeof PRINCIPAL_TYPES)[number];
 
+/** Container Insights streams (`Microsoft-ContainerInsights-Group-Default` is the default group of all of them). */
+export const CONTAINER_INSIGHTS_STREAMS = [
+  'Microsoft-ContainerInsights-Group-Default',
+  'Microsoft-ContainerLog',
+  'Microsoft-ContainerLogV2',
+  'Microsoft-KubeEvents',
+  'Microsoft-KubePodInventory',
+  'Microsoft-KubeNodeInventory',
+  'Microsoft-KubePVInventory',
+  'Microsoft-KubeServices',
+  'Microsoft-KubeMonAgentEvents',
+  'Microsoft-InsightsMetrics',
+  'Microsoft-ContainerInventory',
+  'Microsoft-ContainerNodeInventory',
+  'Microsoft-Perf',
+] as const;
+
+/** Container Insights namespace filtering (`namespaceFilteringMode`). */
+export const NAMESPACE_FILTER_MODES = ['Off', 'Include', 'Exclude'] as const;
+
+/** Event Grid event types of an AKS cluster (Microsoft.ContainerService.ManagedClusters system topics). */
+export const CLUSTER_EVENT_TYPES = [
+  'Microsoft.ContainerService.NewKubernetesVersionAvailable',
+  'Microsoft.ContainerService.ClusterSupportEnding',
+  'Microsoft.ContainerService.ClusterSupportEnded',
+  'Microsoft.ContainerService.NodePoolRollingStarted',
+  'Microsoft.ContainerService.NodePoolRollingSucceeded',
+  'Microsoft.ContainerService.NodePoolRollingFailed',
+] as const;
+
 export const GRANT_SCOPES = ['vault', 'object'] as const;
 /** Where a Key Vault read grant applies: the whole vault, or each named object alone (RBAC only). */
 export type GrantScope = (typeof GRANT_SCOPES)[number];

@@ -200,7 +200,7 @@ describe('added and removed resources show their key attributes', () => {
 
   test('an added GPU pool shows its VM size, counts, zones and taints', () => {
     const line = md.split('\n').find((l) => l.startsWith('- added `azurerm_kubernetes_cluster_node_pool.'))!;
-    expect(line).toContain('vm_size `"Standard_NC6s_v3"`');
+    expect(line).toContain('vm_size `"Standard_NC4as_T4_v3"`');
     expect(line).toMatch(/min_count `0`, max_count `2`/);
     expect(line).toMatch(/node_taints `\[".*NoSchedule"\]`/);
     expect(line).toContain('mode `"User"`');
@@ -208,7 +208,7 @@ describe('added and removed resources show their key attributes', () => {
 
   test('a removed resource shows the attributes it had', () => {
     const back = reviewMarkdown(diffStacks(real({ environments: { prod: { nodePools: { train: { kind: 'gpu' } } } } }), real()), 'base');
-    expect(back).toMatch(/- removed `azurerm_kubernetes_cluster_node_pool\.[^`]+`: name `"train"`, mode `"User"`, vm_size `"Standard_NC6s_v3"`/);
+    expect(back).toMatch(/- removed `azurerm_kubernetes_cluster_node_pool\.[^`]+`: name `"train"`, mode `"User"`, vm_size `"Standard_NC4as_T4_v3"`/);
   });
 
   test('an added workload says which vault objects it reads and which role it is granted', () => {

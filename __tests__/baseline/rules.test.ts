@@ -55,9 +55,11 @@ const CASES: Record<string, Case> = {
     pass: prod({ nodePoolDefaults: Object.fromEntries(['system', 'user', 'gpu', 'spot'].map((k) => [k, { hostEncryption: true }])) }),
     fail: prod(),
   },
-  'AKS-NET-001': { pass: prod(), fail: file({ defaults: { network: { policy: 'none' } } }) },
+  // With no engine, production refuses namespaces with NetworkPolicies (nothing would enforce them): say there are none.
+  'AKS-NET-001': { pass: prod(), fail: file({ defaults: { network: { policy: 'none' }, namespaces: Object.fromEntries(['production', 'staging', 'orders', 'batch'].map((n) => [n, { denyAllIngress: false }])) } }) },
   'AKS-NET-002': { pass: prod(), fail: prod({ cluster: { apiServer: { access: 'publicUnrestricted', authorizedIpRanges: [] } } }) },
-  'AKS-NET-003': { pass: prod(), fail: file({ defaults: { network: { plugin: 'kubenet', policy: 'calico' } } }) },
+  // kubenet is refused at synth (retired); bring-your-own CNI (plugin none) is what this rule still sees.
+  'AKS-NET-003': { pass: prod(), fail: file({ defaults: { network: { plugin: 'none', pluginMode: 'none', policy: 'calico' } } }) },
   'AKS-NET-004': { pass: prod(), fail: onCluster((c) => (c.network_profile.load_balancer_sku = 'basic')) },
   'AKS-NET-005': { pass: prod({ network: { outboundType: 'managedNATGateway' } }), fail: prod() },
   'AKS-NET-006': { pass: prod(), fail: onCluster((c) => (c.default_node_pool.node_public_ip_enabled = true)) },
@@ -87,7 +89,8 @@ const CASES: Record<string, Case> = {
   'AKS-MON-002': { pass: prod(), fail: prod({ cluster: { monitoring: { containerInsights: false } } }) },
   'AKS-MON-003': { pass: prod(), fail: prod({ cluster: { monitoring: { diagnosticLogs: ['kube-apiserver'] } } }) },
   'AKS-MON-004': { pass: prod(), fail: prod({ cluster: { monitoring: { prometheus: false } } }) },
-  'AKS-MON-005': { pass: prod(), fail: prod({ cluster: { monitoring: { alerts: { enabled: false } } } }) },
+  'AKS-MON-005': { pass: prod(), fail: prod({ cluster: { monitoring: { alerts: { enabled: false } } }, observability: { alerts: { enabled: false } } }) },
+  'AKS-MON-006': { pass: prod(), fail: prod({ cluster: { monitoring: { alerts: { emailReceivers: [] } } }, observability: { alerts: { enabled: false } } }) },
   'AKS-OPS-001': { pass: prod(), fail: prod({ cluster: { upgrades: { channel: 'none', autoUpgradeWindow: { enabled: false } } } }) },
   'AKS-OPS-002': { pass: prod(), fail: prod({ cluster: { upgrades: { autoUpgradeWindow: { enabled: false } } } }) },
   'AKS-OPS-003': { pass: prod(), fail: prod({ cluster: { upgrades: { nodeOsWindow: { enabled: false } } } }) },

@@ -18,7 +18,7 @@ describe('ACR', () => {
   });
 
   test('public access is configurable', () => {
-    expect(byPath(stack('prod-infra', prod({ publicNetworkAccess: false })), 'azurerm_container_registry', 'acr/registry').body.public_network_access_enabled).toBe(false);
+    expect(byPath(stack('prod-infra', prod({ publicNetworkAccess: false, privateEndpoint: {} })), 'azurerm_container_registry', 'acr/registry').body.public_network_access_enabled).toBe(false);
   });
 
   test('attach: AcrPull for the kubelet identity, scoped to the registry, principal type ServicePrincipal', () => {
@@ -80,6 +80,7 @@ describe('ACR attach with a bring-your-own kubelet identity (seed 003)', () => {
 describe('ACR in full', () => {
   const full = {
     publicNetworkAccess: false,
+    privateEndpoint: {},
     geoReplications: [{ location: 'japaneast' }, { location: 'koreasouth', zoneRedundancy: false, regionalEndpoint: true, tags: { tier: 'dr' } }],
     dataEndpoint: true,
     exportPolicy: false,
@@ -92,6 +93,14 @@ describe('ACR in full', () => {
     const [a, b] = reg().georeplications;
     expect(a).toMatchObject({ location: 'japaneast', zone_redundancy_enabled: true, regional_endpoint_enabled: false });
     expect(b).toMatchObject({ location: 'koreasouth', zone_redundancy_enabled: false, regional_endpoint_enabled: true, tags: expect.objectContaining({ tier: 'dr', environment: 'prod' }) });
+  });
+
+  test('a private geo-replicated registry: one registry endpoint whose DNS zone group also carries the replicas\' data endpoints', () => {
+    // Azure allocates an address per replica data endpoint (<name>.<region>.data.azurecr.io) on the registry's private
+    // endpoint and registers them through its DNS zone group: one endpoint with a zone group serves every replica.
+    const pe = Object.values(all(stack('prod-infra', prod(full)), 'azurerm_private_endpoint')).filter((p) => p.private_service_connection?.subresource_names?.includes('registry'));
+    expect(pe).toHaveLength(1);
+    expect(pe[0].private_dns_zone_group).toBeDefined();
   });
 
   test('data endpoints, export policy, quarantine and the firewall with trusted-service bypass', () => {

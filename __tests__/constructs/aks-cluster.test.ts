@@ -155,7 +155,7 @@ describe('API server exposure', () => {
   });
 
   test('privateDnsZone none is passed as None', () => {
-    expect(cluster(prodWith({ apiServer: { ...PRIVATE.apiServer, privateDnsZone: 'none' } })).private_dns_zone_id).toBe('None');
+    expect(cluster(prodWith({ apiServer: { ...PRIVATE.apiServer, privateDnsZone: 'none', publicFqdn: true } })).private_dns_zone_id).toBe('None');
   });
 });
 

@@ -27,9 +27,11 @@ describe('pools from config', () => {
     expect(pools(stack('dev-infra')).apps).toMatchObject({ vm_size: 'Standard_B2s', node_count: 1, min_count: 1, max_count: 3 });
   });
 
-  test('gpu pool: sku=gpu:NoSchedule, accelerator=nvidia, 0-5 x Standard_NC6s_v3, surge 1', () => {
+  // Standard_NC6s_v3 was the default until Azure retired it on 30 September 2025 (Microsoft Learn, "NCv3 and NC6s
+  // NC12s NC24s Retirement", azure-docs articles/virtual-machines/ncv3-nc6s-nc12s-nc24s-retirement.md).
+  test('gpu pool: sku=gpu:NoSchedule, accelerator=nvidia, 0-5 x Standard_NC4as_T4_v3, surge 1, AKS installs the driver', () => {
     expect(prodPools().gpu).toMatchObject({
-      vm_size: 'Standard_NC6s_v3', min_count: 0, max_count: 5, node_taints: ['sku=gpu:NoSchedule'],
+      vm_size: 'Standard_NC4as_T4_v3', gpu_driver: 'Install', min_count: 0, max_count: 5, node_taints: ['sku=gpu:NoSchedule'],
       node_labels: { accelerator: 'nvidia' }, upgrade_settings: { max_surge: '1' },
     });
   });

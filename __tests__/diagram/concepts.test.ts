@@ -27,6 +27,7 @@ test('the default prod picture has one node per platform concept, by stack and c
     'prod-infra data key_vault_kv_demo_prod: Key Vault',
     'prod-infra data backup_storage_stbkdemoprod: backup storage',
     'prod-infra observability log_analytics_law_aks_demo_prod: Log Analytics',
+    'prod-infra observability alerts_ag_aks_demo_prod: alerts',
     'prod-infra observability monitor_workspace_amw_aks_demo_prod: managed Prometheus',
     'prod-platform add-ons addon_ingress_nginx: ingress-nginx',
     'prod-platform add-ons addon_trivy_operator: trivy-operator',
@@ -71,7 +72,7 @@ test('edges carry what exactly: the objects read, the ServiceAccount, the role, 
 test('pools are labelled with size, count range, zones and taints', () => {
   const pool = (id: string) => prod.nodes.find((n) => n.id === id)!.details;
   expect(pool('pool_system')).toEqual(['Standard_D2s_v3 · 3 nodes', 'zones 1,2,3', 'taint CriticalAddonsOnly=true:NoSchedule']);
-  expect(pool('pool_gpu')).toEqual(['Standard_NC6s_v3 · 0-5 nodes', 'zones 1,2,3', 'taint sku=gpu:NoSchedule']);
+  expect(pool('pool_gpu')).toEqual(['Standard_NC4as_T4_v3 · 0-5 nodes', 'zones 1,2,3', 'taint sku=gpu:NoSchedule']);
 });
 
 test('every resource of the stacks is accounted for by a node, an edge or bookkeeping', () => {

@@ -35,7 +35,7 @@ test('key settings: version and channels, API access, pools, network, identities
   const row = (area: string, setting: string) => new RegExp(`<tr><td>${area}</td><td><code>${setting.replace(/[()]/g, '\\$&')}</code></td><td>([^<]*)</td></tr>`).exec(page.html)?.[1];
   expect(row('cluster', 'automatic_upgrade_channel')).toBe('stable');
   expect(row('API access', 'authorized_ip_ranges')).toBe('203.0.113.0/24, 198.51.100.0/24');
-  expect(row('pools', 'gpu')).toBe('Standard_NC6s_v3, 0-5 (autoscaled) nodes, zones 1, 2, 3, User, taints sku=gpu:NoSchedule');
+  expect(row('pools', 'gpu')).toBe('Standard_NC4as_T4_v3, 0-5 (autoscaled) nodes, zones 1, 2, 3, User, taints sku=gpu:NoSchedule');
   expect(row('network', 'outbound_type')).toBe('loadBalancer');
   expect(row('identities', 'kubelet identity')).toBe('made by AKS');
   expect(row('grants', 'kubelet identity (made by AKS)')).toBe('AcrPull on container registry (acrdemoprod)');

@@ -34,6 +34,8 @@ export interface AddOnInfraContext {
 export interface NamespaceHost extends Construct {
   /** The namespace `name`, created on first request; later callers get the same construct. */
   namespace(name: string, props?: Omit<PlatformNamespaceProps, 'name'>): PlatformNamespace;
+  /** Whether a network policy engine enforces NetworkPolicies; without one none are written. @default true */
+  readonly networkPoliciesEnforced?: boolean;
 }
 
 /** What an add-on's cluster side is built from (the platform stack). */

@@ -7,6 +7,7 @@
  * Refresh the vendored files with `scripts/refresh-charts.sh <chart> <version>`.
  */
 import { existsSync, readFileSync } from 'fs';
+import { createRequire } from 'module';
 import * as path from 'path';
 import { didYouMean } from '../util/did-you-mean';
 import { isValuesMap, mergeValues, type Values } from './helm-values';
@@ -147,7 +148,8 @@ function schemaProblems(pin: ChartPin, schema: { file: string; compiled: string 
   if (!validate) {
     let fn: CompiledSchema;
     if (existsSync(schema.compiled)) {
-      fn = require(schema.compiled) as CompiledSchema;
+      // createRequire, not require: in the app's startup snapshot `require` loads built-in modules only.
+      fn = createRequire(schema.compiled)(schema.compiled) as CompiledSchema;
     } else {
       const Ajv = require('ajv').default as typeof import('ajv').default;
       fn = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(schema.file, 'utf8'))) as CompiledSchema;

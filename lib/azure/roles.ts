@@ -22,6 +22,14 @@ export const BUILT_IN_ROLES = {
   acrPull: 'AcrPull',
   /** Push and pull images (a build pipeline's identity). */
   acrPush: 'AcrPush',
+  /** Administer a Managed Grafana instance. */
+  grafanaAdmin: 'Grafana Admin',
+  /** Edit dashboards in a Managed Grafana instance. */
+  grafanaEditor: 'Grafana Editor',
+  /** View dashboards in a Managed Grafana instance. */
+  grafanaViewer: 'Grafana Viewer',
+  /** Read an Azure Monitor workspace's metrics (Managed Grafana on the Prometheus workspace). */
+  monitoringDataReader: 'Monitoring Data Reader',
   /** Read any resource in a scope (AGC's controller on the node resource group; AGIC on the gateway's group). */
   reader: 'Reader',
   /** Manage resources in a scope (AGIC on its gateway; Velero's azure-plugin snapshots on the node resource group). */
@@ -38,6 +46,10 @@ export const BUILT_IN_ROLES = {
   managedIdentityOperator: 'Managed Identity Operator',
   /** Manage records in a private DNS zone (the control plane on a custom private API server zone). */
   privateDnsZoneContributor: 'Private DNS Zone Contributor',
+  /** Wrap and unwrap with a vault's keys (the control plane on a KMS etcd key's vault). */
+  keyVaultCryptoUser: 'Key Vault Crypto User',
+  /** Manage a vault, not its data (the control plane on a private KMS vault, for its private link). */
+  keyVaultContributor: 'Key Vault Contributor',
 } as const;
 
 export type BuiltInRole = (typeof BUILT_IN_ROLES)[keyof typeof BUILT_IN_ROLES];

@@ -5,6 +5,7 @@
  * private endpoint without a DNS path). Paths are relative to the environment.
  */
 import { SUBNET_ROLE_FACTS, zoneNameOfId } from '../azure/network-roles';
+import { AKS_DEFAULT_POD_CIDR } from './checks-cluster-settings';
 import { contains, overlaps } from '../azure/cidr';
 import type { Problem } from './problem';
 import { described } from './errors';
@@ -56,7 +57,7 @@ function checkSubnets(env: ResolvedEnvironment, out: Problem[]): void {
   // Overlaps between subnets, and with the pod (overlay) and service ranges.
   const ranges = subnets.filter((s) => s.cidr).map((s) => [s.settings ? `${s.path}.cidr` : s.path, s.cidr!] as const);
   const others: (readonly [string, string])[] = [['network.serviceCidr', n.serviceCidr]];
-  if (n.pluginMode === 'overlay' || n.plugin === 'kubenet') others.push(['network.podCidr', n.podCidr]);
+  if (n.pluginMode === 'overlay' || n.plugin === 'kubenet') others.push(['network.podCidr', n.podCidr ?? AKS_DEFAULT_POD_CIDR]);
   for (let i = 0; i < ranges.length; i++) {
     for (let j = i + 1; j < ranges.length; j++) {
       if (overlaps(ranges[i][1], ranges[j][1])) {
@@ -101,8 +102,9 @@ function checkEgress(env: ResolvedEnvironment, out: Problem[]): void {
       allowed: 'network.vnet.subnets.AzureFirewallSubnet: { role: firewall, cidr: <a /26> }',
     });
   }
-  if (e.firewall && e.firewall.sku !== 'Premium' && e.firewall.idpsMode !== 'Deny') {
-    out.push({ path: 'network.egress.firewall.idpsMode', message: 'intrusion detection needs sku Premium', got: e.firewall.idpsMode, allowed: 'leave idpsMode unset, or sku: Premium' });
+  // The default (Deny) applies on Premium only; Alert asks for something a Standard firewall cannot do.
+  if (e.firewall && e.firewall.sku !== 'Premium' && e.firewall.idpsMode === 'Alert') {
+    out.push({ path: 'network.egress.firewall.idpsMode', message: 'intrusion detection needs sku Premium', got: e.firewall.idpsMode, allowed: 'Off or unset, or sku: Premium' });
   }
   if (route && !hasVnet(env)) {
     out.push({

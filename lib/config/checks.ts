@@ -10,8 +10,10 @@ import type { ResolvedEnvironment } from './model';
 import type { Problem } from './problem';
 import { checkAddons } from './checks-addons';
 import { checkBaseline } from './baseline-checks';
+import { AKS_DEFAULT_POD_CIDR, checkClusterSettings } from './checks-cluster-settings';
 import { checkLandingZone } from './checks-network';
 import { checkRegistry } from './checks-registry';
+import { checkObservability } from './checks-observability';
 import { checkBackend } from './checks-backend';
 import { checkLimits } from './checks-limits';
 
@@ -57,7 +59,8 @@ function checkNetwork(env: ResolvedEnvironment, out: Problem[]): void {
   const n = env.network;
   const ranges: [string, string][] = [['network.serviceCidr', n.serviceCidr]];
   if (!n.existingNodeSubnetId) ranges.push(['network.vnet.addressSpace', n.vnet.addressSpace]);
-  if (n.pluginMode === 'overlay' || n.plugin === 'kubenet') ranges.push(['network.podCidr', n.podCidr]);
+  // Without a pod CIDR, AKS's default 10.244.0.0/16 is what must not overlap.
+  if (n.pluginMode === 'overlay' || n.plugin === 'kubenet') ranges.push(['network.podCidr', n.podCidr ?? AKS_DEFAULT_POD_CIDR]);
   for (let i = 0; i < ranges.length; i++) {
     for (let j = i + 1; j < ranges.length; j++) {
       if (overlaps(ranges[i][1], ranges[j][1])) {
@@ -281,9 +284,9 @@ function checkEgressAndPools(env: ResolvedEnvironment, out: Problem[]): void {
   if (mon.existingMonitorWorkspaceId && !mon.prometheus) {
     out.push({ path: 'cluster.monitoring.existingMonitorWorkspaceId', message: 'is set but managed Prometheus is off', got: mon.existingMonitorWorkspaceId, allowed: 'no workspace, or monitoring.prometheus: true' });
   }
-  if (!mon.prometheus && (mon.alerts.emailReceivers.length > 0 || mon.alerts.actionGroupId)) {
+  if (!mon.prometheus && env.observability.alerts.enabled === false && (mon.alerts.emailReceivers.length > 0 || mon.alerts.actionGroupId)) {
     const field = mon.alerts.actionGroupId ? 'actionGroupId' : 'emailReceivers';
-    out.push({ path: `cluster.monitoring.alerts.${field}`, message: 'is set but managed Prometheus is off, so no alert rules exist to notify it', got: mon.alerts.actionGroupId ?? mon.alerts.emailReceivers.join(', '), allowed: 'no receivers, or monitoring.prometheus: true' });
+    out.push({ path: `cluster.monitoring.alerts.${field}`, message: 'is set but managed Prometheus is off and observability.alerts.enabled is false, so no alert rules exist to notify it', got: mon.alerts.actionGroupId ?? mon.alerts.emailReceivers.join(', '), allowed: 'no receivers, monitoring.prometheus: true or observability.alerts.enabled: true' });
   }
   if (mon.alerts.actionGroupId && mon.alerts.emailReceivers.length > 0) {
     out.push({ path: 'cluster.monitoring.alerts.emailReceivers', message: 'are set together with actionGroupId; add the addresses to that action group instead', got: mon.alerts.emailReceivers.join(', '), allowed: 'emailReceivers or actionGroupId, not both' });
@@ -344,8 +347,10 @@ export function checkEnvironment(env: ResolvedEnvironment, baselineRules?: Reado
   checkEgressAndPools(env, out);
   checkWorkloadIdentities(env, out);
   checkAddons(env, out);
+  checkClusterSettings(env, out);
   checkLandingZone(env, out);
   checkRegistry(env, out);
+  checkObservability(env, out);
   checkBackend(env, out);
   checkLimits(env, out);
   out.push(...checkBaseline(env, baselineRules));

@@ -8,7 +8,7 @@ import { isMap, isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { checkEnvironment } from './checks';
 import { ConfigError, didYouMean, show, type Located } from './errors';
-import { deepMerge, isPlainObject } from './merge';
+import { deepMergeKeeping, isPlainObject, POOL_TOMBSTONES } from './merge';
 import { type RawProblem, absurdNesting, isStackOverflow, dropPrototypeKeys, keyAt, MAX_ALIASES, rawProblems, readConfigFile, tooDeep, tooManyAliases } from './input-limits';
 import type { PlatformConfig, ResolvedEnvironment } from './model';
 import { PRESET_LAYERS } from './presets';
@@ -100,8 +100,9 @@ export function parseConfig(text: string, source: string, options: ConfigOptions
     const own = (isPlainObject(body) ? body : {}) as Record<string, unknown>;
     const preset = own.preset ?? file.defaults.preset ?? 'production';
     const layer = PRESET_LAYERS[preset as keyof typeof PRESET_LAYERS] ?? {};
-    // Node pools merge by name like every other object: the default pools are the first layer.
-    const merged = deepMerge({ nodePools: DEFAULT_NODE_POOLS }, layer, file.defaults, own);
+    // Node pools merge by name like every other object: the default pools are the first layer. A null on a pool's
+    // labels, taints or maxSurge survives the merge (POOL_TOMBSTONES) to remove what the pool's kind would add.
+    const merged = deepMergeKeeping(POOL_TOMBSTONES, { nodePools: DEFAULT_NODE_POOLS }, layer, file.defaults, own);
     const parsed = environmentSchema.safeParse(merged, { reportInput: true });
     if (!parsed.success) {
       problems.push(...parsed.error.issues.flatMap((i) => locate.envIssue(name, merged, i)));

@@ -1,4 +1,5 @@
 import type { NodePoolKind, SpotEvictionPolicy } from '../enums';
+import { DEFAULT_GPU_VM_SIZE, type GpuDriver, type KubeletDiskType, type OsDiskType, type OsSku } from '../azure/node-pools';
 
 /** A node pool with every default applied. */
 export interface ResolvedNodePool {
@@ -15,7 +16,8 @@ export interface ResolvedNodePool {
   readonly zones: string[];
   readonly labels: Record<string, string>;
   readonly taints: string[];
-  readonly maxSurge: string;
+  /** Upgrade surge; undefined leaves it to AKS. */
+  readonly maxSurge?: string;
   /** Spot pools only: max price per hour, -1 = on-demand price. */
   readonly spotMaxPrice?: number;
   /** Spot pools only: what happens to evicted nodes. */
@@ -26,6 +28,32 @@ export interface ResolvedNodePool {
   readonly osDiskSizeGb?: number;
   /** Encryption at host. @default false */
   readonly hostEncryption?: boolean;
+  /** Node OS image. @default the AKS default */
+  readonly osSku?: OsSku;
+  /** Managed or Ephemeral OS disk. @default the AKS default */
+  readonly osDiskType?: OsDiskType;
+  /** Where kubelet data lives. @default the AKS default (OS) */
+  readonly kubeletDiskType?: KubeletDiskType;
+  /** FIPS-enabled node image. @default false */
+  readonly fips?: boolean;
+  /** A public IP per node. @default false */
+  readonly nodePublicIp?: boolean;
+  /** Pool Kubernetes version. @default the cluster's */
+  readonly orchestratorVersion?: string;
+  /** Capacity reservation group ID. @default none */
+  readonly capacityReservationGroupId?: string;
+  /** Proximity placement group ID. @default none */
+  readonly proximityPlacementGroupId?: string;
+  /** GPU driver installation. @default Install on kind gpu */
+  readonly gpuDriver?: GpuDriver;
+  /** System pool only: CriticalAddonsOnly taint through only_critical_addons_enabled. @default true on the system pool */
+  readonly criticalAddonsOnly?: boolean;
+  /** Upgrade max unavailable. @default the AKS default */
+  readonly maxUnavailable?: string;
+  /** Upgrade drain timeout in minutes. @default the AKS default */
+  readonly drainTimeoutMinutes?: number;
+  /** Upgrade node soak in minutes. @default the AKS default */
+  readonly nodeSoakMinutes?: number;
 }
 
 type KindDefaults = Omit<ResolvedNodePool, 'name' | 'kind'>;
@@ -40,6 +68,7 @@ export const POOL_KIND_DEFAULTS: Record<NodePoolKind, KindDefaults> = {
   system: {
     mode: 'System', osType: 'Linux', priority: 'Regular', vmSize: 'Standard_D2s_v3',
     count: 3, autoscaling: false, minCount: 3, maxCount: 3, zones: ZONES, labels: {}, taints: [], maxSurge: '33%',
+    criticalAddonsOnly: true,
   },
   user: {
     mode: 'User', osType: 'Linux', priority: 'Regular', vmSize: 'Standard_D4s_v3',
@@ -47,9 +76,9 @@ export const POOL_KIND_DEFAULTS: Record<NodePoolKind, KindDefaults> = {
     labels: { workload: 'application' }, taints: [], maxSurge: '33%',
   },
   gpu: {
-    mode: 'User', osType: 'Linux', priority: 'Regular', vmSize: 'Standard_NC6s_v3',
+    mode: 'User', osType: 'Linux', priority: 'Regular', vmSize: DEFAULT_GPU_VM_SIZE,
     count: 0, autoscaling: true, minCount: 0, maxCount: 5, zones: ZONES,
-    labels: { accelerator: 'nvidia' }, taints: ['sku=gpu:NoSchedule'], maxSurge: '1',
+    labels: { accelerator: 'nvidia' }, taints: ['sku=gpu:NoSchedule'], maxSurge: '1', gpuDriver: 'Install',
   },
   spot: {
     mode: 'User', osType: 'Linux', priority: 'Spot', vmSize: 'Standard_D4s_v3',

@@ -19,6 +19,8 @@ export const PRESET_LAYERS: Record<Preset, Record<string, unknown>> = {
     // or retention policy (Premium features).
     keyVault: { purgeProtection: false, softDeleteRetentionDays: 7 },
     acr: { sku: 'Standard' },
+    // No paging for a development cluster: the recommended platform alerts are off.
+    observability: { alerts: { enabled: false } },
     // Baseline failures warn instead of stopping synth.
     baseline: { enforcement: 'warn' },
     nodePoolDefaults: {

@@ -24,8 +24,13 @@ export function resolveNodePools(cfg: EnvironmentConfig): ResolvedNodePool[] {
   const pools = Object.entries(cfg.nodePools).map(([name, pool]): ResolvedNodePool => {
     const base = POOL_KIND_DEFAULTS[pool.kind];
     const kindDefaults = cfg.nodePoolDefaults[pool.kind] ?? {};
-    const pick = <K extends keyof typeof base>(k: K) =>
-      ((pool as Record<string, unknown>)[k] ?? (kindDefaults as Record<string, unknown>)[k] ?? base[k]) as (typeof base)[K];
+    // A key present with null (labels, taints, maxSurge keep their null through the merge) stops the fallback.
+    const own = pool as Record<string, unknown>;
+    const kd = kindDefaults as Record<string, unknown>;
+    const pickNullable = <K extends keyof typeof base>(k: K) =>
+      (own[k] !== undefined ? own[k] : kd[k] !== undefined ? kd[k] : base[k]) as (typeof base)[K] | null;
+    // Only labels, taints and maxSurge can hold null (lib/config/merge.ts POOL_TOMBSTONES); the schema refuses it elsewhere.
+    const pick = <K extends keyof typeof base>(k: K) => pickNullable(k) as (typeof base)[K];
     return {
       ...base,
       name,
@@ -36,17 +41,52 @@ export function resolveNodePools(cfg: EnvironmentConfig): ResolvedNodePool[] {
       minCount: pick('minCount'),
       maxCount: pick('maxCount'),
       zones: pick('zones'),
-      labels: { ...base.labels, ...kindDefaults.labels, ...pool.labels },
-      taints: pick('taints'),
-      maxSurge: pick('maxSurge'),
+      labels: layeredLabels(base.labels, kindDefaults.labels, pool.labels),
+      // null (kept through the merge) and [] both mean "no taints"; undefined inherits.
+      taints: pickNullable('taints') ?? [],
+      // null leaves the surge to AKS.
+      maxSurge: pickNullable('maxSurge') ?? undefined,
       spotMaxPrice: pick('spotMaxPrice'),
       evictionPolicy: pick('evictionPolicy'),
       maxPods: pick('maxPods'),
       osDiskSizeGb: pick('osDiskSizeGb'),
       hostEncryption: pick('hostEncryption'),
+      osSku: pick('osSku'),
+      osDiskType: pick('osDiskType'),
+      kubeletDiskType: pick('kubeletDiskType'),
+      fips: pick('fips'),
+      nodePublicIp: pick('nodePublicIp'),
+      orchestratorVersion: pick('orchestratorVersion'),
+      capacityReservationGroupId: pick('capacityReservationGroupId'),
+      proximityPlacementGroupId: pick('proximityPlacementGroupId'),
+      gpuDriver: pick('gpuDriver'),
+      criticalAddonsOnly: pick('criticalAddonsOnly'),
+      maxUnavailable: pick('maxUnavailable'),
+      drainTimeoutMinutes: pick('drainTimeoutMinutes'),
+      nodeSoakMinutes: pick('nodeSoakMinutes'),
     };
   });
   return pools.sort((a, b) => (a.kind === 'system' ? 0 : 1) - (b.kind === 'system' ? 0 : 1) || a.name.localeCompare(b.name));
+}
+
+/**
+ * Labels from the kind, then nodePoolDefaults, then the pool: each layer merges over the one before, a label set to
+ * null is removed, and an empty map or null resets to no labels.
+ */
+function layeredLabels(...layers: (Record<string, string | null> | null | undefined)[]): Record<string, string> {
+  let out: Record<string, string> = {};
+  for (const layer of layers) {
+    if (layer === undefined) continue;
+    if (layer === null || Object.keys(layer).length === 0) {
+      out = {};
+      continue;
+    }
+    for (const [k, v] of Object.entries(layer)) {
+      if (v === null) delete out[k];
+      else out[k] = v;
+    }
+  }
+  return out;
 }
 
 export function resolveEnvironment(project: string, owner: string, name: string, cfg: EnvironmentConfig): ResolvedEnvironment {

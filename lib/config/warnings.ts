@@ -5,6 +5,7 @@
 import type { ResolvedEnvironment } from './model';
 import { backupAllowsNodeSubnet, vaultAllowsNodeSubnet } from './node-subnet-access';
 import { PLACEHOLDER_GUID } from './schema/common';
+import { clusterSettingsWarnings } from './checks-cluster-settings';
 import { networkWarnings } from './network-plan';
 
 export function environmentWarnings(env: ResolvedEnvironment): string[] {
@@ -30,6 +31,7 @@ export function environmentWarnings(env: ResolvedEnvironment): string[] {
   if (env.network.existingNodeSubnetId && vaultAllowsNodeSubnet(env)) {
     say('the vault firewall allows the existing node subnet (keyVault.networkAcls.allowNodeSubnet): that subnet must already have the Microsoft.KeyVault service endpoint, which the platform does not manage there');
   }
+  for (const w of clusterSettingsWarnings(env)) say(w);
   for (const w of networkWarnings(env)) say(w);
   return out;
 }

@@ -23,9 +23,11 @@ import type {
   WeekIndex,
 } from '../enums';
 import { NodePool, rotationName, type NodePoolOptions } from './node-pool';
+import { clusterFeatureAttributes, type ClusterFeatureProps } from './cluster-features';
+import { poolSettingAttributes, upgradeSettings, type NodePoolSettingsProps } from './node-pool-settings';
 
 /** The cluster's default (system) node pool. */
-export interface SystemPoolProps {
+export interface SystemPoolProps extends NodePoolSettingsProps {
   /** Pool name, 1-12 lowercase letters and digits. Forces replacement of the whole cluster. */
   readonly name: string;
   /** VM size (`--node-vm-size`), e.g. Standard_D2s_v3. */
@@ -42,10 +44,15 @@ export interface SystemPoolProps {
   readonly zones?: string[];
   /** Node labels (`--labels`). @default {} */
   readonly labels?: Record<string, string>;
-  /** Upgrade surge (`--max-surge`). @default '33%' */
-  readonly maxSurge?: string;
   /** Pods per node (`--max-pods`). @default - the AKS default */
   readonly maxPods?: number;
+  /**
+   * Taint the pool CriticalAddonsOnly=true:NoSchedule (`only_critical_addons_enabled`) so only system add-ons run
+   * there; turn off for a single-pool cluster. @default true
+   */
+  readonly criticalAddonsOnly?: boolean;
+  /** Kubernetes version of the default pool. @default - the cluster's kubernetesVersion */
+  readonly orchestratorVersion?: string;
   /** OS disk size in GB (`--node-osdisk-size`). @default - the AKS default */
   readonly osDiskSizeGb?: number;
   /** Encryption at host (`--enable-encryption-at-host`); needs the EncryptionAtHost feature. @default false */
@@ -62,7 +69,7 @@ export interface ClusterNetworkProps {
   readonly policy?: NetworkPolicy;
   /** `--outbound-type`. @default 'loadBalancer' */
   readonly outboundType?: OutboundType;
-  /** Pod CIDR (overlay and kubenet only, `--pod-cidr`). Forces replacement. @default '192.168.0.0/16' */
+  /** Pod CIDR (overlay and kubenet only, `--pod-cidr`). Forces replacement. @default - AKS's (10.244.0.0/16) */
   readonly podCidr?: string;
   /** `--service-cidr`. Forces replacement. @default '10.0.0.0/16' */
   readonly serviceCidr?: string;
@@ -114,6 +121,32 @@ export interface AutoscalerProfileProps {
   readonly balanceSimilarNodeGroups?: boolean;
   /** @default true */
   readonly skipNodesWithSystemPods?: boolean;
+  /** `scan-interval`. @default - AKS's 10s */
+  readonly scanInterval?: string;
+  /** `scale-down-delay-after-delete`. @default - AKS's (the scan interval) */
+  readonly scaleDownDelayAfterDelete?: string;
+  /** `scale-down-delay-after-failure`. @default - AKS's 3m */
+  readonly scaleDownDelayAfterFailure?: string;
+  /** `scale-down-unready-time`. @default - AKS's 20m */
+  readonly scaleDownUnready?: string;
+  /** `max-empty-bulk-delete`. @default - AKS's 10 */
+  readonly emptyBulkDeleteMax?: number;
+  /** `max-node-provision-time`. @default - AKS's 15m */
+  readonly maxNodeProvisioningTime?: string;
+  /** `ok-total-unready-count`. @default - AKS's 3 */
+  readonly maxUnreadyNodes?: number;
+  /** `max-total-unready-percentage`. @default - AKS's 45 */
+  readonly maxUnreadyPercentage?: number;
+  /** `new-pod-scale-up-delay`. @default - AKS's 0s */
+  readonly newPodScaleUpDelay?: string;
+  /** `skip-nodes-with-local-storage`. @default - AKS's false */
+  readonly skipNodesWithLocalStorage?: boolean;
+  /** `daemonset-eviction-for-empty-nodes`. @default - AKS's false */
+  readonly daemonsetEvictionForEmptyNodes?: boolean;
+  /** `daemonset-eviction-for-occupied-nodes`. @default - AKS's true */
+  readonly daemonsetEvictionForOccupiedNodes?: boolean;
+  /** `ignore-daemonsets-utilization`. @default - AKS's false */
+  readonly ignoreDaemonsetsUtilization?: boolean;
 }
 
 /** A blackout period, RFC 3339 UTC times. */
@@ -182,6 +215,8 @@ export interface ClusterMonitoringProps {
   readonly defender?: boolean;
   /** Managed Prometheus metrics profile (`monitor_metrics`); pair with ManagedPrometheus. @default true */
   readonly prometheus?: boolean;
+  /** kube-state-metrics label and annotation allow-lists (`monitor_metrics`), e.g. `namespaces=[team]`. @default none */
+  readonly prometheusAllowLists?: { readonly labels?: string; readonly annotations?: string };
   /** Azure Policy add-on. @default true */
   readonly azurePolicy?: boolean;
 }
@@ -205,7 +240,7 @@ export interface IdentityRef {
   readonly principalId: string;
 }
 
-export interface AksClusterProps {
+export interface AksClusterProps extends ClusterFeatureProps {
   /** Cluster name. Forces replacement. */
   readonly name: string;
   readonly resourceGroupName: string;
@@ -240,8 +275,13 @@ export interface AksClusterProps {
   readonly autoscalerProfile?: AutoscalerProfileProps;
   /** @default stable channel, NodeImage OS channel, no windows */
   readonly upgrades?: UpgradeProps;
-  /** Key Vault secrets provider rotation poll interval. @default '2m' */
+  /** Key Vault secrets provider rotation poll interval (with secretRotationEnabled). @default '2m' */
   readonly secretRotationInterval?: string;
+  /**
+   * Capacity reservation groups of the other pools: the control-plane identity gets Contributor on each before the
+   * cluster exists. @default - none
+   */
+  readonly capacityReservationGroupIds?: string[];
   /** @default Azure Policy and the Prometheus metrics profile on; Insights/Defender need a workspace */
   readonly monitoring?: ClusterMonitoringProps;
   /** Needed when the cluster has Windows pools. @default - none */
@@ -313,6 +353,23 @@ export class AksCluster extends Construct {
       this.controlPlaneGrants.push(this.grantControlPlane('private-dns-zone-contributor', dnsZone, BUILT_IN_ROLES.privateDnsZoneContributor));
     }
 
+    // KMS: the API server (as the control-plane identity) wraps etcd's data keys with the vault key; a private
+    // vault also needs Key Vault Contributor for the private link (AKS KMS documentation, "Assign permissions").
+    if (props.kms) {
+      this.controlPlaneGrants.push(this.grantControlPlane('kms-crypto-user', props.kms.keyVaultId, BUILT_IN_ROLES.keyVaultCryptoUser));
+      if (props.kms.networkAccess === 'Private') {
+        this.controlPlaneGrants.push(this.grantControlPlane('kms-vault-contributor', props.kms.keyVaultId, BUILT_IN_ROLES.keyVaultContributor));
+      }
+    }
+    // A disk encryption set the cluster identity cannot read fails node creation.
+    if (props.diskEncryptionSetId) {
+      this.controlPlaneGrants.push(this.grantControlPlane('disk-encryption-set-reader', props.diskEncryptionSetId, BUILT_IN_ROLES.reader));
+    }
+    // Nodes are allocated from a capacity reservation group only when the cluster identity may use it.
+    const crgs = [...new Set([pool.capacityReservationGroupId, ...(props.capacityReservationGroupIds ?? [])].filter((g): g is string => !!g))];
+    crgs.forEach((g, i) => {
+      this.controlPlaneGrants.push(this.grantControlPlane(i === 0 ? 'capacity-reservation-contributor' : `capacity-reservation-contributor-${i}`, g, BUILT_IN_ROLES.contributor));
+    });
     if (api.vnetIntegrationSubnetId) {
       this.controlPlaneGrants.push(this.grantControlPlane('api-server-subnet-network-contributor', api.vnetIntegrationSubnetId, BUILT_IN_ROLES.networkContributor));
     }
@@ -373,12 +430,13 @@ export class AksCluster extends Construct {
         tenantId: props.tenantId,
         adminGroupObjectIds: props.adminGroupObjectIds ?? [],
       },
-      oidcIssuerEnabled: true,
-      workloadIdentityEnabled: true,
+      oidcIssuerEnabled: props.oidcIssuer ?? true,
+      workloadIdentityEnabled: props.workloadIdentity ?? true,
       keyVaultSecretsProvider: {
-        secretRotationEnabled: true,
-        secretRotationInterval: props.secretRotationInterval ?? '2m',
+        secretRotationEnabled: props.secretRotationEnabled ?? true,
+        secretRotationInterval: (props.secretRotationEnabled ?? true) ? (props.secretRotationInterval ?? '2m') : undefined,
       },
+      ...clusterFeatureAttributes(props),
       privateClusterEnabled: access === 'private',
       privateDnsZoneId: access === 'private' ? dnsZone : undefined,
       privateClusterPublicFqdnEnabled: access === 'private' ? (api.publicFqdn ?? false) : undefined,
@@ -411,13 +469,32 @@ export class AksCluster extends Construct {
         expander: asp.expander ?? 'random',
         balanceSimilarNodeGroups: asp.balanceSimilarNodeGroups ?? false,
         skipNodesWithSystemPods: asp.skipNodesWithSystemPods ?? true,
+        scanInterval: asp.scanInterval,
+        scaleDownDelayAfterDelete: asp.scaleDownDelayAfterDelete,
+        scaleDownDelayAfterFailure: asp.scaleDownDelayAfterFailure,
+        scaleDownUnready: asp.scaleDownUnready,
+        emptyBulkDeleteMax: asp.emptyBulkDeleteMax === undefined ? undefined : String(asp.emptyBulkDeleteMax),
+        maxNodeProvisioningTime: asp.maxNodeProvisioningTime,
+        maxUnreadyNodes: asp.maxUnreadyNodes,
+        maxUnreadyPercentage: asp.maxUnreadyPercentage,
+        newPodScaleUpDelay: asp.newPodScaleUpDelay,
+        skipNodesWithLocalStorage: asp.skipNodesWithLocalStorage,
+        daemonsetEvictionForEmptyNodesEnabled: asp.daemonsetEvictionForEmptyNodes,
+        daemonsetEvictionForOccupiedNodesEnabled: asp.daemonsetEvictionForOccupiedNodes,
+        ignoreDaemonsetsUtilizationEnabled: asp.ignoreDaemonsetsUtilization,
       },
       omsAgent:
         workspace && (mon.containerInsights ?? true)
-          ? { logAnalyticsWorkspaceId: workspace, msiAuthForMonitoringEnabled: true }
+          ? { logAnalyticsWorkspaceId: workspace, msiAuthForMonitoringEnabled: props.containerInsightsMsiAuth ?? true }
           : undefined,
       microsoftDefender: workspace && (mon.defender ?? true) ? { logAnalyticsWorkspaceId: workspace } : undefined,
-      monitorMetrics: (mon.prometheus ?? true) ? {} : undefined,
+      // An empty block is what turns the metrics profile on: only allow-lists that are set are written into it.
+      monitorMetrics: (mon.prometheus ?? true)
+        ? {
+            ...(mon.prometheusAllowLists?.labels ? { labelsAllowed: mon.prometheusAllowLists.labels } : {}),
+            ...(mon.prometheusAllowLists?.annotations ? { annotationsAllowed: mon.prometheusAllowLists.annotations } : {}),
+          }
+        : undefined,
       azurePolicyEnabled: mon.azurePolicy ?? true,
       windowsProfile: props.windowsProfile
         ? {
@@ -436,17 +513,19 @@ export class AksCluster extends Construct {
         maxCount: autoscaled ? (pool.maxCount ?? pool.count) : undefined,
         zones: pool.zones ?? ['1', '2', '3'],
         // `CriticalAddonsOnly=true:NoSchedule` on the system pool (`--node-taints`), the way azurerm sets it.
-        onlyCriticalAddonsEnabled: true,
+        onlyCriticalAddonsEnabled: pool.criticalAddonsOnly ?? true,
         nodeLabels: pool.labels && Object.keys(pool.labels).length ? pool.labels : undefined,
         maxPods: pool.maxPods,
         osDiskSizeGb: pool.osDiskSizeGb,
         hostEncryptionEnabled: pool.hostEncryption || undefined,
         vnetSubnetId: net.nodeSubnetId,
-        orchestratorVersion: props.kubernetesVersion,
+        orchestratorVersion: pool.orchestratorVersion ?? props.kubernetesVersion,
+        ...poolSettingAttributes(pool),
         // Changing a default-pool property that needs new VMs (size, zones, max pods, subnet...) cycles the pool
         // through this temporary one instead of failing at apply with "must be recreated".
         temporaryNameForRotation: rotationName(pool.name),
-        upgradeSettings: { maxSurge: pool.maxSurge ?? '33%' },
+        // azurerm 4.55's default pool has no max_unavailable.
+        upgradeSettings: upgradeSettings(pool, false),
         tags,
       },
       networkProfile: {
@@ -456,9 +535,14 @@ export class AksCluster extends Construct {
         networkDataPlane: policy === 'cilium' ? 'cilium' : undefined,
         loadBalancerSku: 'standard',
         outboundType: net.outboundType ?? 'loadBalancer',
-        podCidr: mode === 'overlay' || plugin === 'kubenet' ? (net.podCidr ?? '192.168.0.0/16') : undefined,
+        // Without a pod CIDR AKS picks its own (10.244.0.0/16).
+        podCidr: mode === 'overlay' || plugin === 'kubenet' ? net.podCidr : undefined,
         serviceCidr: net.serviceCidr ?? '10.0.0.0/16',
         dnsServiceIp: net.dnsServiceIp ?? '10.0.0.10',
+        advancedNetworking:
+          props.advancedNetworking?.observability || props.advancedNetworking?.security
+            ? { observabilityEnabled: props.advancedNetworking.observability ?? false, securityEnabled: props.advancedNetworking.security ?? false }
+            : undefined,
       },
       ingressApplicationGateway: props.ingressApplicationGatewayId ? { gatewayId: props.ingressApplicationGatewayId } : undefined,
       tags,
@@ -497,10 +581,11 @@ export class AksCluster extends Construct {
     }
     const pool = new NodePool(this, `pool-${options.name}`, {
       vnetSubnetId: this.nodeSubnetId,
-      orchestratorVersion: this.kubernetesVersion,
       managedUpgrades: this.managedUpgrades,
       tags: this.tags,
       ...options,
+      // A pool without its own version follows the control plane's (an undefined key in options must not erase it).
+      orchestratorVersion: options.orchestratorVersion ?? this.kubernetesVersion,
       kubernetesClusterId: this.resource.id,
     });
     this.pools.set(options.name, pool);

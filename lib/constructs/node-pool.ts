@@ -2,13 +2,14 @@ import { Construct } from 'constructs';
 import { Token } from 'cdktf';
 import { KubernetesClusterNodePool } from '@cdktf/provider-azurerm/lib/kubernetes-cluster-node-pool';
 import type { SpotEvictionPolicy } from '../enums';
+import { poolSettingAttributes, upgradeSettings, type NodePoolSettingsProps } from './node-pool-settings';
 
 import { SPOT_LABEL, SPOT_TAINT, TAINT_PATTERN, TAINT_SYNTAX } from '../azure/kubernetes';
 
 export { SPOT_LABEL, SPOT_TAINT, TAINT_PATTERN };
 
 /** What a non-default node pool needs; the cluster supplies its ID through `AksCluster.addNodePool`. */
-export interface NodePoolOptions {
+export interface NodePoolOptions extends NodePoolSettingsProps {
   /** Pool name: 1-12 lowercase letters and digits (6 for Windows). Forces replacement of the pool. */
   readonly name: string;
   /** VM size (`--node-vm-size`), e.g. Standard_D4s_v3. */
@@ -37,8 +38,6 @@ export interface NodePoolOptions {
   readonly labels?: Record<string, string>;
   /** Node taints (`--node-taints`), `key=value:Effect`. Spot pools always carry the Spot taint. @default [] */
   readonly taints?: string[];
-  /** Upgrade surge (`--max-surge`), a count or a percentage. @default '33%' */
-  readonly maxSurge?: string;
   /** Pods per node (`--max-pods`). @default - the AKS default */
   readonly maxPods?: number;
   /** OS disk size in GB (`--node-osdisk-size`). @default - the AKS default */
@@ -114,8 +113,9 @@ export class NodePool extends Construct {
       hostEncryptionEnabled: props.hostEncryption || undefined,
       vnetSubnetId: props.vnetSubnetId,
       orchestratorVersion: props.orchestratorVersion,
+      ...poolSettingAttributes(props),
       // Spot pools cannot surge (AKS rejects upgrade_settings on them): they are replaced node by node.
-      upgradeSettings: spot ? undefined : { maxSurge: props.maxSurge ?? '33%' },
+      upgradeSettings: spot ? undefined : upgradeSettings(props, true),
       // Changing a property that needs new VMs (size, zones, max pods...) rotates through this temporary pool
       // instead of failing at apply. Windows pool names are at most 6 characters.
       temporaryNameForRotation: rotationName(props.name, osType),

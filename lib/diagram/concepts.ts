@@ -12,7 +12,7 @@ import { EXISTING_TYPES, guessGroup, MEANING_OF_TARGET, NAMESPACED_OBJECT, ROLE_
 /** A concept while the model is built: its resources grow as others fold into it. */
 export interface Concept {
   readonly key: string;
-  kind: Kind;
+  readonly kind: Kind;
   readonly group: Group;
   readonly stack: string;
   /** The resource it is named after (for a concept derived from the cluster, the cluster). */

@@ -26,10 +26,12 @@ import { statedEgress, wireClusterNetwork, wireMonitorEndpoint, wireServiceEndpo
 import type { IContainerRegistry } from '../constructs/acr';
 import type { IKeyVault } from '../constructs/key-vault';
 import type { WorkloadIdentity } from '../constructs/workload-identity';
+import { clusterFeatureProps } from './cluster-features';
 import { buildAddonInfra, type AddonInfra, type AddonInfraOutputs } from './addon-infra';
 import { configureBackend, type BackendContext } from './backend';
 import { wireInfraSecrets, type WorkloadBinding } from './secrets-wiring';
 import { wireRegistryExtras } from './registry-wiring';
+import { containerInsightsSettings, prometheusAllowLists, wireObservability, type Observability } from './observability-wiring';
 import { backupAllowsNodeSubnet, vaultAllowsNodeSubnet } from '../config/node-subnet-access';
 
 export interface InfraStackProps {
@@ -106,6 +108,8 @@ export class InfraStack extends TerraformStack {
   readonly prometheus?: ManagedPrometheus;
   /** Prometheus alert rule groups (and their action group), when managed Prometheus and alerts are enabled. */
   readonly alerts?: PrometheusAlerts;
+  /** Recording rules, platform alerts, Grafana and Event Grid (observability in platform.yaml). */
+  readonly observability: Observability;
 
   constructor(scope: Construct, id: string, props: InfraStackProps) {
     super(scope, id);
@@ -194,11 +198,13 @@ export class InfraStack extends TerraformStack {
         nodeOsWindow: c.upgrades.nodeOsWindow.enabled ? c.upgrades.nodeOsWindow : undefined,
       },
       secretRotationInterval: c.secretRotationInterval,
+      ...clusterFeatureProps(env),
       monitoring: {
         logAnalyticsWorkspaceId: this.logAnalyticsWorkspaceId,
         containerInsights: mon.containerInsights,
         defender: mon.defender,
         prometheus: mon.prometheus,
+        prometheusAllowLists: prometheusAllowLists(env),
         azurePolicy: mon.azurePolicy,
       },
       windowsProfile: hasWindows
@@ -240,12 +246,14 @@ export class InfraStack extends TerraformStack {
       this.cluster.addNodePool(pool);
     }
 
-    if (mon.containerInsights) {
+    // The data collection rule configures the managed-identity agent only; the legacy agent reads the workspace key.
+    if (mon.containerInsights && mon.containerInsightsMsiAuth) {
       new ContainerInsights(this, 'container-insights', {
         ...where,
         clusterName: env.names.cluster,
         clusterId: this.cluster.id,
         logAnalyticsWorkspaceId: this.logAnalyticsWorkspaceId,
+        ...containerInsightsSettings(env),
       });
     }
     if (mon.prometheus) {
@@ -267,6 +275,13 @@ export class InfraStack extends TerraformStack {
         });
       }
     }
+    this.observability = wireObservability(this, env, {
+      cluster: this.cluster,
+      resourceGroup: this.resourceGroup,
+      logAnalyticsWorkspaceId: this.logAnalyticsWorkspaceId,
+      prometheus: this.prometheus,
+      prometheusAlerts: this.alerts,
+    });
     if (mon.diagnosticLogs.length > 0 || mon.diagnosticMetrics) {
       new DiagnosticSetting(this, 'aks-diagnostics', {
         name: 'aks-diagnostics',

@@ -28,15 +28,18 @@ const ADDON_LABELS = { 'app.kubernetes.io/managed-by': 'cdktf', 'platform/role':
  */
 export function applicationNamespace(stack: NamespaceHost, name: string, ns?: NamespaceConfig, ingressFrom?: IngressPeer[]): NamespaceBaseline {
   const created = stack.namespace(name, { podSecurity: ns?.podSecurity ?? 'restricted', labels: { ...ns?.labels, 'platform/role': 'application' } });
+  // With network.policy none nothing enforces a NetworkPolicy: none are written (production refuses the combination
+  // at synth, development warns; lib/config/checks-cluster-settings.ts).
+  const enforced = stack.networkPoliciesEnforced ?? true;
   return new NamespaceBaseline(stack, `baseline-${name}`, {
     namespace: created.name,
     quota: ns?.quota,
     limits: ns?.limits,
-    denyAllIngress: ns?.denyAllIngress,
-    denyAllEgress: ns?.denyAllEgress,
+    denyAllIngress: enforced ? ns?.denyAllIngress : false,
+    denyAllEgress: enforced ? ns?.denyAllEgress : false,
     httpsEgressCidrs: ns?.httpsEgressCidrs,
-    allowIngress: Object.entries(ns?.allowIngress ?? {}).map(([ruleName, r]) => ({ name: ruleName, ...r })),
-    ingressControllerFrom: (ns?.allowFromIngress ?? true) ? ingressFrom : undefined,
+    allowIngress: enforced ? Object.entries(ns?.allowIngress ?? {}).map(([ruleName, r]) => ({ name: ruleName, ...r })) : [],
+    ingressControllerFrom: enforced && (ns?.allowFromIngress ?? true) ? ingressFrom : undefined,
   });
 }
 

@@ -72,10 +72,13 @@ export class PlatformStack extends TerraformStack {
   private readonly namespaces = new Map<string, PlatformNamespace>();
   /** Namespaces with their baseline, ingress, Trivy operator and Velero (when `addons` is given). */
   readonly addons?: PlatformAddons;
+  /** Whether a network policy engine enforces NetworkPolicies (network.policy is not none): without one none are written. */
+  readonly networkPoliciesEnforced: boolean;
 
   constructor(scope: Construct, id: string, props: PlatformStackProps) {
     super(scope, id);
     const { env, cluster } = props;
+    this.networkPoliciesEnforced = env.network.policy !== 'none';
     configureBackend(this, id, env.backend, props.backend);
 
     const exec = kubeloginExec(kubeloginModeVariable(this, env.platform.kubeloginMode).stringValue, env.tenantId);

@@ -7,11 +7,12 @@ import { chartVersionSchema, helmValuesSchema, releaseSchema } from '../../confi
 import type { ResolvedEnvironment } from '../../config/model';
 import type { Problem } from '../../config/problem';
 import { subnetOfRole } from '../../config/network-plan';
+import { AKS_DEFAULT_POD_CIDR } from '../../config/checks-cluster-settings';
 
 /** `ingress.agc`. */
 export const agcSettingsSchema = z.strictObject({
   chartVersion: chartVersionSchema(ALB_CONTROLLER_CHART.version),
-  namespace: z.string().default('alb-infra').describe('Namespace of the ALB controller and the ApplicationLoadBalancer. Default: alb-infra (the seed).'),
+  namespace: z.string().default('alb-infra').describe('Namespace of the ALB controller and the ApplicationLoadBalancer. Default: alb-infra (the AKS baseline).'),
   subnetCidr: ipv4Cidr.optional().describe('Address range of the AGC association subnet (a /24 or larger, inside the VNet). Required when ingress.controller is agc.'),
   virtualNetworkName: z.string().optional().describe('VNet for the AGC subnet; required with network.existingNodeSubnetId. Default: the VNet the platform creates (network.vnet.name).'),
   virtualNetworkResourceGroup: z.string().optional().describe('Resource group of that VNet. Default: the platform resource group.'),
@@ -68,7 +69,7 @@ function checkAgcSubnet(env: ResolvedEnvironment, out: Problem[]): void {
   }
   const taken: [string, string][] = [['network.serviceCidr', n.serviceCidr]];
   if (!n.existingNodeSubnetId) taken.push(['network.vnet.nodeSubnet', n.vnet.nodeSubnet]);
-  if (n.pluginMode === 'overlay' || n.plugin === 'kubenet') taken.push(['network.podCidr', n.podCidr]);
+  if (n.pluginMode === 'overlay' || n.plugin === 'kubenet') taken.push(['network.podCidr', n.podCidr ?? AKS_DEFAULT_POD_CIDR]);
   for (const [path, range] of taken) {
     if (overlaps(cidr, range)) {
       out.push({ path: at, message: `overlaps ${path} (${range})`, got: cidr, allowed: 'a range that overlaps neither the node subnet, the pod nor the service range' });

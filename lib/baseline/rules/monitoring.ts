@@ -41,6 +41,28 @@ const diagnostics: Rule = {
   },
 };
 
+/** Alert resources and whether each names an action group (recording-rule groups are not alerts). */
+const notified: Rule = {
+  id: 'AKS-MON-006',
+  title: 'Every alert notifies an action group',
+  severity: 'warning',
+  area: 'monitoring',
+  seed: 'Production checklist / 모니터링: 알림 규칙 설정 (an alert nobody receives is no alert)',
+  remedy: 'Set cluster.monitoring.alerts.emailReceivers or cluster.monitoring.alerts.actionGroupId: the Prometheus rule groups and the platform alerts (observability.alerts) notify that action group.',
+  check(env): Outcome[] {
+    const alerts = [
+      ...env.ofType('azurerm_monitor_metric_alert', 'azurerm_monitor_activity_log_alert').map((r) => [r, blocks(r.attrs, 'action').length > 0] as const),
+      ...env.ofType('azurerm_monitor_scheduled_query_rules_alert_v2').map((r) => [r, attr(r.attrs, 'action.action_groups') !== undefined] as const),
+      ...env
+        .ofType('azurerm_monitor_alert_prometheus_rule_group')
+        .filter((r) => blocks(r.attrs, 'rule').some((rule) => rule.alert !== undefined))
+        .map((r) => [r, blocks(r.attrs, 'rule').filter((rule) => rule.alert !== undefined).every((rule) => blocks(rule, 'action').length > 0)] as const),
+    ];
+    if (alerts.length === 0) return [{ address: homeAddress(env, 'infra'), status: 'not-applicable', detail: 'no alert resources' }];
+    return alerts.map(([r, ok]) => outcome(r, ok, ok ? 'notifies an action group' : 'no action group: the alert fires without notifying anyone'));
+  },
+};
+
 export const monitoringRules = [
   resourceRule({
     ...CLUSTER,
@@ -89,7 +111,12 @@ export const monitoringRules = [
     severity: 'info',
     seed: 'Production checklist / 모니터링: 알림 규칙 설정',
     remedy: 'Keep cluster.monitoring.alerts.enabled: true with cluster.monitoring.prometheus: true (the recommended AKS Prometheus rule groups), and set cluster.monitoring.alerts.emailReceivers or cluster.monitoring.alerts.actionGroupId so the alerts notify someone.',
-    find: (env) => env.ofType('azurerm_monitor_metric_alert', 'azurerm_monitor_alert_prometheus_rule_group', 'azurerm_monitor_scheduled_query_rules_alert_v2', 'azurerm_monitor_activity_log_alert'),
+    // Prometheus rule groups count when they hold alerting rules (recording-rule groups alert nobody).
+    find: (env) => [
+      ...env.ofType('azurerm_monitor_metric_alert', 'azurerm_monitor_scheduled_query_rules_alert_v2', 'azurerm_monitor_activity_log_alert'),
+      ...env.ofType('azurerm_monitor_alert_prometheus_rule_group').filter((r) => blocks(r.attrs, 'rule').some((rule) => rule.alert !== undefined)),
+    ],
     missing: 'no azurerm_monitor_* alert resource in the infra stack',
   }),
+  notified,
 ];

@@ -15,7 +15,7 @@ export const networkingRules = [
     severity: 'error',
     seed: 'Production checklist / 보안: Network Policy 적용; 클러스터 생성: --network-policy azure',
     scanners: ['CKV_AZURE_7', 'AVD-AZU-0043'],
-    remedy: "Set network.policy to azure, calico or cilium (not none).",
+    remedy: "Set network.policy to azure, calico or cilium (not none); with none no NetworkPolicies are written, and production refuses namespaces that would have them.",
     test: (r) => {
       const p = attr(r.attrs, 'network_profile.network_policy');
       return [typeof p === 'string' && POLICIES.includes(p), `network_profile.network_policy = ${show(p)}`];
@@ -43,7 +43,7 @@ export const networkingRules = [
     title: 'Azure CNI network plugin',
     severity: 'warning',
     seed: 'Production checklist / 네트워킹: Azure CNI 사용; 네트워크 플러그인 선택: Azure CNI Overlay (권장 - 프로덕션)',
-    remedy: "Set network.plugin: azure (with network.pluginMode: overlay, the seed's recommendation).",
+    remedy: "Set network.plugin: azure (with network.pluginMode: overlay, the seed's recommendation; kubenet is refused at synth, retired).",
     test: (r) => {
       const p = attr(r.attrs, 'network_profile.network_plugin');
       return [p === 'azure', `network_profile.network_plugin = ${show(p)}`];

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import {
   API_SERVER_ACCESS,
-  AUTOSCALER_EXPANDERS,
   CONTROL_PLANE_LOG_CATEGORIES,
   KUBELET_IDENTITY_MODES,
   MAINTENANCE_FREQUENCIES,
@@ -12,6 +11,8 @@ import {
   WEEKDAYS,
 } from '../../enums';
 import { azureResourceId, guid, ipv4Cidr, pattern } from './common';
+import { autoscalerProfileSchema } from './autoscaler-profile';
+import { clusterSettingsShape } from './cluster-settings';
 import { privateEndpointSchema } from './private-endpoint';
 
 /** `2026-12-24T00:00:00Z`: RFC 3339 in UTC, as the maintenance API takes it. */
@@ -31,10 +32,10 @@ const scheduleSchema = z.strictObject({
   enabled: z.boolean().default(true).describe('Emit this window. Without one, AKS upgrades whenever it likes. Default: true.'),
   frequency: z.enum(MAINTENANCE_FREQUENCIES).default('Weekly').describe('Recurrence (`--schedule-type`). Default: Weekly.'),
   interval: z.int().min(1).max(12).default(1).describe('Every N days, weeks or months (`--interval-days|weeks|months`). Default: 1.'),
-  weekday: z.enum(WEEKDAYS).default('Saturday').describe('Day for Weekly and RelativeMonthly (`--day-of-week`). Default: Saturday (the seed).'),
+  weekday: z.enum(WEEKDAYS).default('Saturday').describe('Day for Weekly and RelativeMonthly (`--day-of-week`). Default: Saturday (the AKS baseline).'),
   dayOfMonth: z.int().min(1).max(31).optional().describe('Day for AbsoluteMonthly (`--day-of-month`). Default: none.'),
   weekIndex: z.enum(WEEK_INDEXES).optional().describe('Week for RelativeMonthly (`--week-index`). Default: none.'),
-  startHour: z.int().min(0).max(23).default(2).describe('Start hour, 0-23, in utcOffset time (`--start-time`). Default: 2 (the seed).'),
+  startHour: z.int().min(0).max(23).default(2).describe('Start hour, 0-23, in utcOffset time (`--start-time`). Default: 2 (the AKS baseline).'),
   durationHours: z.int().min(4).max(24).default(4).describe('Window length in hours, at least 4 (`--duration`). Default: 4.'),
   utcOffset: pattern(/^[+-](0\d|1[0-4]):[0-5]\d$/, 'a UTC offset such as +09:00')
     .default('+00:00')
@@ -46,8 +47,8 @@ const scheduleSchema = z.strictObject({
 /** The classic `default` maintenance configuration (`az aks maintenanceconfiguration add --name default --weekday --start-hour`). */
 const defaultWindowSchema = z.strictObject({
   enabled: z.boolean().default(true).describe('Emit `maintenance_window`. Default: true.'),
-  weekday: z.enum(WEEKDAYS).default('Saturday').describe('Day (`--weekday`). Default: Saturday (the seed).'),
-  startHour: z.int().min(0).max(23).default(2).describe('Start hour in UTC (`--start-hour`). Default: 2 (the seed).'),
+  weekday: z.enum(WEEKDAYS).default('Saturday').describe('Day (`--weekday`). Default: Saturday (the AKS baseline).'),
+  startHour: z.int().min(0).max(23).default(2).describe('Start hour in UTC (`--start-hour`). Default: 2 (the AKS baseline).'),
   durationHours: z.int().min(1).max(24).default(1).describe('Consecutive one-hour slots from startHour, within the day. Default: 1 (what `--start-hour` alone sets).'),
   notAllowed: z.array(notAllowedSchema).default([]).describe('Blackout periods. Default: none.'),
 });
@@ -75,24 +76,13 @@ const apiServerSchema = z.strictObject({
     .describe('API server VNet integration (`--enable-apiserver-vnet-integration`): the API server gets an internal load balancer IP in the network.vnet.subnets entry with role apiServer (delegated to Microsoft.ContainerService/managedClusters), with private or public access. Default: false.'),
 });
 
-/** Cluster autoscaler profile (`--cluster-autoscaler-profile`); the defaults are the seed's cost-optimisation values. */
-const autoscalerProfileSchema = z.strictObject({
-  scaleDownDelayAfterAdd: z.string().regex(/^\d+[smh]$/).default('10m').describe('`scale-down-delay-after-add`. Default: 10m (the seed).'),
-  scaleDownUnneeded: z.string().regex(/^\d+[smh]$/).default('10m').describe('`scale-down-unneeded-time`. Default: 10m (the seed).'),
-  scaleDownUtilizationThreshold: z.number().min(0).max(1).default(0.5).describe('`scale-down-utilization-threshold`. Default: 0.5 (the seed).'),
-  maxGracefulTerminationSec: z.int().min(0).max(86400).default(600).describe('`max-graceful-termination-sec`. Default: 600 (the seed).'),
-  expander: z.enum(AUTOSCALER_EXPANDERS).default('random').describe('`expander`. Default: random (the AKS default).'),
-  balanceSimilarNodeGroups: z.boolean().default(false).describe('`balance-similar-node-groups` (useful with one pool per zone). Default: false.'),
-  skipNodesWithSystemPods: z.boolean().default(true).describe('`skip-nodes-with-system-pods`. Default: true.'),
-});
-
 /** Identities (`--assign-identity`, `--assign-kubelet-identity`). */
 const identitySchema = z.strictObject({
   kubelet: z
     .enum(KUBELET_IDENTITY_MODES)
     .default('aksManaged')
     .describe(
-      'Kubelet identity (what pulls images): aksManaged (AKS creates it), create (the platform creates a user-assigned identity, seed 003\'s fix for the AcrPull delay) or existing (existingKubeletIdentityId). The control-plane identity then gets Managed Identity Operator on it. Forces replacement. Default: aksManaged.',
+      'Kubelet identity (what pulls images): aksManaged (AKS creates it), create (the platform creates a user-assigned identity, the ACR authentication guide\'s fix for the AcrPull delay) or existing (existingKubeletIdentityId). The control-plane identity then gets Managed Identity Operator on it. Forces replacement. Default: aksManaged.',
     ),
   existingKubeletIdentityId: azureResourceId
     .optional()
@@ -104,7 +94,7 @@ const upgradesSchema = z.strictObject({
   channel: z
     .enum(UPGRADE_CHANNELS)
     .default('stable')
-    .describe('Automatic Kubernetes upgrades (`--auto-upgrade-channel`); with a channel, Terraform ignores version drift. none = manual. Default: stable (the seed).'),
+    .describe('Automatic Kubernetes upgrades (`--auto-upgrade-channel`); with a channel, Terraform ignores version drift. none = manual. Default: stable (the AKS baseline).'),
   nodeOsChannel: z
     .enum(NODE_OS_UPGRADE_CHANNELS)
     .default('NodeImage')
@@ -140,6 +130,7 @@ const monitoringSchema = z.strictObject({
   retentionDays: z.int().min(30).max(730).default(30).describe('Retention of the created workspace. Default: 30.'),
   dailyQuotaGb: z.number().min(0.023).optional().describe('Daily ingestion cap of the created workspace. Default: none.'),
   containerInsights: z.boolean().default(true).describe('Container Insights (`--enable-addons monitoring`): `oms_agent` with MSI auth plus its data collection rule. Default: true.'),
+  containerInsightsMsiAuth: z.boolean().default(true).describe('Container Insights authenticates with the add-on\'s managed identity (`msi_auth_for_monitoring_enabled`); false = the legacy workspace-key agent, which the data collection rule does not configure. Default: true.'),
   prometheus: z.boolean().default(true).describe('Managed Prometheus (`--enable-azure-monitor-metrics`): `monitor_metrics`, an Azure Monitor workspace, data collection endpoint, rule and association. Default: true.'),
   existingMonitorWorkspaceId: azureResourceId
     .optional()
@@ -153,7 +144,7 @@ const monitoringSchema = z.strictObject({
   diagnosticLogs: z
     .array(z.enum(CONTROL_PLANE_LOG_CATEGORIES))
     .default(['kube-apiserver', 'kube-audit', 'kube-controller-manager', 'kube-scheduler', 'cluster-autoscaler'])
-    .describe('Control-plane log categories sent to the workspace by a diagnostic setting; empty = no diagnostic setting. Default: the seed\'s five.'),
+    .describe('Control-plane log categories sent to the workspace by a diagnostic setting; empty = no diagnostic setting. Default: the AKS baseline\'s five.'),
   diagnosticMetrics: z.boolean().default(true).describe('Also send AllMetrics. Default: true.'),
 });
 
@@ -185,7 +176,7 @@ export const clusterSchema = z.strictObject({
   adminGroupObjectIds: z
     .array(guid)
     .default([])
-    .describe('Entra ID groups with cluster-admin (`--aad-admin-group-object-ids`), with Azure RBAC (`--enable-azure-rbac`). Required (at least one) with the production preset: local accounts are off, so nobody else can administer the cluster. Default: none.'),
+    .describe('Entra ID groups AKS binds to the Kubernetes cluster-admin role (`admin_group_object_ids`, `--aad-admin-group-object-ids`); no Azure role assignment is created for them (use access.clusterRoles for Azure RBAC roles such as Azure Kubernetes Service RBAC Cluster Admin). Required (at least one) with the production preset: local accounts are off, so nobody else can administer the cluster. Default: none.'),
   identity: identitySchema.prefault({}).describe('Control-plane and kubelet identities. The control plane always uses a user-assigned identity (id-<cluster>).'),
   apiServer: apiServerSchema.prefault({}).describe('How the API server is reachable.'),
   autoscalerProfile: autoscalerProfileSchema.prefault({}).describe('Cluster autoscaler profile (`auto_scaler_profile`).'),
@@ -194,9 +185,10 @@ export const clusterSchema = z.strictObject({
     .string()
     .regex(/^\d+[smh]$/)
     .default('2m')
-    .describe('Key Vault secrets provider rotation poll interval (`--rotation-poll-interval`); rotation is always on. Default: 2m.'),
+    .describe('Key Vault secrets provider rotation poll interval (`--rotation-poll-interval`), with secretRotationEnabled. Default: 2m.'),
   monitoring: monitoringSchema.prefault({}).describe('Observability and governance add-ons.'),
   windows: windowsSchema.prefault({}).describe('Settings for Windows node pools (used only when a pool has kind windows).'),
+  ...clusterSettingsShape,
 });
 
 export type ClusterInput = z.output<typeof clusterSchema>;

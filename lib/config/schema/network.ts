@@ -42,7 +42,14 @@ export const networkSchema = z.strictObject({
   hub: hubSchema.optional().describe('Peer the spoke VNet with a hub. Default: no peering.'),
   privateDns: privateDnsSchema.prefault({}).describe('Private DNS zones of the private endpoints: created (linked to the spoke, the hub or both) or central ones by ID.'),
   flowLogs: flowLogsSchema.optional().describe('VNet flow logs with traffic analytics. Default: none.'),
-  podCidr: ipv4Cidr.default('192.168.0.0/16').describe('Pod CIDR for overlay. Forces replacement. Default: 192.168.0.0/16 (the seed).'),
+  podCidr: ipv4Cidr.optional().describe('Pod CIDR for overlay (`--pod-cidr`); the example file sets the AKS baseline\'s 192.168.0.0/16. Forces replacement. Default: AKS\'s (10.244.0.0/16), not written to the output.'),
+  advancedNetworking: z
+    .strictObject({
+      observability: z.boolean().default(false).describe('Network observability: flow metrics and logs (`observability_enabled`). Default: false.'),
+      security: z.boolean().default(false).describe('FQDN filtering and layer-7 policies (`security_enabled`); needs policy cilium. Default: false.'),
+    })
+    .optional()
+    .describe('Advanced Container Networking Services (`network_profile.advanced_networking`, `--enable-acns`); billed per node. Default: off.'),
   serviceCidr: ipv4Cidr.default('10.0.0.0/16').describe('Kubernetes service CIDR. Forces replacement. Default: 10.0.0.0/16.'),
   dnsServiceIp: ipv4.default('10.0.0.10').describe('Cluster DNS service IP, inside serviceCidr. Forces replacement. Default: 10.0.0.10.'),
   vnet: vnetSchema.prefault({}).describe('The VNet the platform creates (ignored when existingNodeSubnetId is set).'),
