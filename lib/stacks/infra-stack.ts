@@ -30,7 +30,7 @@ import { clusterFeatureProps } from './cluster-features';
 import { buildAddonInfra, type AddonInfra, type AddonInfraOutputs } from './addon-infra';
 import { configureBackend, type BackendContext } from './backend';
 import { wireInfraSecrets, type WorkloadBinding } from './secrets-wiring';
-import { wireRegistryExtras } from './registry-wiring';
+import { wireRegistry, wireRegistryExtras } from './registry-wiring';
 import { containerInsightsSettings, prometheusAllowLists, wireObservability, type Observability } from './observability-wiring';
 import { backupAllowsNodeSubnet, vaultAllowsNodeSubnet } from '../config/node-subnet-access';
 
@@ -226,14 +226,14 @@ export class InfraStack extends TerraformStack {
     wireClusterNetwork(env, this.spoke, this.cluster);
     this.addons = buildAddonInfra(this, env, this.resourceGroup, this.cluster, this.network, this.nodeSubnetId, this.spoke.subnetId('applicationGatewayForContainers'));
 
-    const secrets = wireInfraSecrets(this, env, this.cluster, this.resourceGroup.name, {
+    this.registry = wireRegistry(this, env, this.cluster, this.resourceGroup.name);
+    const secrets = wireInfraSecrets(this, env, this.cluster, this.resourceGroup.name, this.registry, {
       logAnalyticsWorkspaceId: this.logAnalyticsWorkspaceId,
       nodeSubnetId: this.nodeSubnetId,
       // The nodes' VNet: the one created here, or the one the existing node subnet belongs to.
       virtualNetworkId: this.spoke.virtualNetworkId,
     });
     this.keyVault = secrets.keyVault;
-    this.registry = secrets.registry;
     wireRegistryExtras(this, env, this.registry, this.logAnalyticsWorkspaceId);
     // The Trivy operator scans images in the platform registry through its workload identity: no registry password.
     this.addons.trivy?.grantPull(this.registry.id);
