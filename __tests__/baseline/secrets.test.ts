@@ -7,7 +7,7 @@
  * sensitive output, a PEM block), with positive controls that plant the same marker where it is meant to be shown,
  * proving the scans would see it. The real output is checked with the same walker that finds every planted literal.
  */
-import { runBaseline, type StackJson } from '../../lib/baseline';
+import { EnvironmentView, runBaseline, type StackJson } from '../../lib/baseline';
 import { mentionsSensitiveKey, redactLines } from '../../lib/baseline/line-diff';
 import { diffStacks, isSensitive, reviewMarkdown } from '../../lib/baseline/review';
 import { add, cluster, real } from './helpers';
@@ -94,6 +94,15 @@ test('a planted literal secret appears in no report or diagram', () => {
     expect([file, /BEGIN CERTIFICATE/.test(content)]).toEqual([file, false]);
   }
 });
+
+test('a planted literal secret appears nowhere on the report page: picture, settings, change review', async () => {
+  const { environmentPage } = await import('../../lib/report');
+  const prod = (all: Record<string, StackJson>) => Object.fromEntries(Object.entries(all).filter(([n]) => n.startsWith('prod-')));
+  const page = await environmentPage(new EnvironmentView('prod', prod(planted())), { base: { stacks: real(), label: 'base' } });
+  expect(page.html).toContain('<section id="review">');
+  expect(page.html).not.toContain(SECRET);
+  expect(page.svg).not.toContain(SECRET);
+}, 60_000);
 
 test('a literal Key Vault secret value fails AKS-KV-005, with the value redacted from the finding', () => {
   const prod = runBaseline(planted(), {}, TODAY).reports.find((r) => r.environment === 'prod')!;

@@ -82,6 +82,14 @@ describe('egress', () => {
     ]);
   });
 
+  test('intrusion detection in Alert mode needs a Premium firewall', () => {
+    const fw = (firewall: Record<string, unknown>) => ({
+      network: { outboundType: 'userDefinedRouting', vnet: { subnets: { AzureFirewallSubnet: { role: 'firewall', cidr: '10.232.16.0/26' } } }, egress: { firewall } },
+    });
+    expect(prod(fw({ idpsMode: 'Alert' }))).toEqual([expect.stringContaining('network.egress.firewall.idpsMode: intrusion detection needs sku Premium')]);
+    expect(accepted(fw({ sku: 'Premium', idpsMode: 'Alert' }))).not.toThrow();
+  });
+
   test('a hub firewall and a created one together are refused', () => {
     const p = prod({
       network: { outboundType: 'userDefinedRouting', vnet: { subnets: { AzureFirewallSubnet: { role: 'firewall', cidr: '10.232.16.0/26' } } }, egress: { firewall: {}, firewallPrivateIp: '10.0.0.4' } },

@@ -36,7 +36,8 @@ describe('Key Vault', () => {
   test('private endpoint: vault subresource, registered in a created privatelink.vaultcore.azure.net zone linked to the VNet', () => {
     const s = stack('prod-infra', prod({ privateEndpoint: { subnetId: SUBNET, virtualNetworkIds: [VNET] } }));
     const kv = byPath(s, 'azurerm_key_vault', 'key-vault/vault').name;
-    const zone = byPath(s, 'azurerm_private_dns_zone', 'key-vault/private-dns-zone');
+    // The environment's shared zone (lib/stacks/network-wiring.ts); the endpoint keeps its address under the vault.
+    const zone = byPath(s, 'azurerm_private_dns_zone', 'private-dns/zone-privatelink.vaultcore.azure.net');
     const pe = byPath(s, 'azurerm_private_endpoint', 'key-vault/private-endpoint').body;
     expect(zone.body.name).toBe('privatelink.vaultcore.azure.net');
     expect(pe.subnet_id).toBe(SUBNET);
@@ -44,9 +45,9 @@ describe('Key Vault', () => {
     expect(pe.private_dns_zone_group.private_dns_zone_ids).toEqual([ref('azurerm_private_dns_zone', zone.name, 'id')]);
     // The platform's VNet first (the nodes resolve the vault through it), then the ones listed.
     const vnet = byPath(s, 'azurerm_virtual_network', 'network/vnet').name;
-    const link0 = byPath(s, 'azurerm_private_dns_zone_virtual_network_link', 'key-vault/private-dns-link-0').body;
+    const link0 = byPath(s, 'azurerm_private_dns_zone_virtual_network_link', 'private-dns/zone-privatelink.vaultcore.azure.net-link-0').body;
     expect(link0).toMatchObject({ virtual_network_id: ref('azurerm_virtual_network', vnet, 'id'), private_dns_zone_name: ref('azurerm_private_dns_zone', zone.name, 'name'), registration_enabled: false });
-    const link1 = byPath(s, 'azurerm_private_dns_zone_virtual_network_link', 'key-vault/private-dns-link-1').body;
+    const link1 = byPath(s, 'azurerm_private_dns_zone_virtual_network_link', 'private-dns/zone-privatelink.vaultcore.azure.net-link-1').body;
     expect(link1).toMatchObject({ virtual_network_id: VNET });
   });
 

@@ -102,8 +102,9 @@ function checkEgress(env: ResolvedEnvironment, out: Problem[]): void {
       allowed: 'network.vnet.subnets.AzureFirewallSubnet: { role: firewall, cidr: <a /26> }',
     });
   }
-  if (e.firewall && e.firewall.sku !== 'Premium' && e.firewall.idpsMode !== 'Deny') {
-    out.push({ path: 'network.egress.firewall.idpsMode', message: 'intrusion detection needs sku Premium', got: e.firewall.idpsMode, allowed: 'leave idpsMode unset, or sku: Premium' });
+  // The default (Deny) applies on Premium only; Alert asks for something a Standard firewall cannot do.
+  if (e.firewall && e.firewall.sku !== 'Premium' && e.firewall.idpsMode === 'Alert') {
+    out.push({ path: 'network.egress.firewall.idpsMode', message: 'intrusion detection needs sku Premium', got: e.firewall.idpsMode, allowed: 'Off or unset, or sku: Premium' });
   }
   if (route && !hasVnet(env)) {
     out.push({

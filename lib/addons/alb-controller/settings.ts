@@ -12,7 +12,7 @@ import { AKS_DEFAULT_POD_CIDR } from '../../config/checks-cluster-settings';
 /** `ingress.agc`. */
 export const agcSettingsSchema = z.strictObject({
   chartVersion: chartVersionSchema(ALB_CONTROLLER_CHART.version),
-  namespace: z.string().default('alb-infra').describe('Namespace of the ALB controller and the ApplicationLoadBalancer. Default: alb-infra (the seed).'),
+  namespace: z.string().default('alb-infra').describe('Namespace of the ALB controller and the ApplicationLoadBalancer. Default: alb-infra (the AKS baseline).'),
   subnetCidr: ipv4Cidr.optional().describe('Address range of the AGC association subnet (a /24 or larger, inside the VNet). Required when ingress.controller is agc.'),
   virtualNetworkName: z.string().optional().describe('VNet for the AGC subnet; required with network.existingNodeSubnetId. Default: the VNet the platform creates (network.vnet.name).'),
   virtualNetworkResourceGroup: z.string().optional().describe('Resource group of that VNet. Default: the platform resource group.'),

@@ -8,7 +8,7 @@ import type { Problem } from '../../config/problem';
 /** `ingress.nginx`. */
 export const nginxSettingsSchema = z.strictObject({
   chartVersion: chartVersionSchema(INGRESS_NGINX_CHART.version),
-  replicas: z.int().min(1).max(50).default(2).describe('Controller replicas (`controller.replicaCount`). Default: 2 (the seed).'),
+  replicas: z.int().min(1).max(50).default(2).describe('Controller replicas (`controller.replicaCount`). Default: 2 (the AKS baseline).'),
   loadBalancer: z
     .enum(['public', 'internal'])
     .default('public')

@@ -11,7 +11,7 @@ const SEVERITY = ['UNKNOWN', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
 export const trivySettingsSchema = z.strictObject({
   enabled: z.boolean().default(true).describe('Install the Trivy operator in trivy-system. Default: true.'),
   chartVersion: chartVersionSchema(TRIVY_OPERATOR_CHART.version),
-  ignoreUnfixed: z.boolean().default(true).describe('Report only vulnerabilities with a fix (`trivy.ignoreUnfixed`). Default: true (the seed).'),
+  ignoreUnfixed: z.boolean().default(true).describe('Report only vulnerabilities with a fix (`trivy.ignoreUnfixed`). Default: true (the AKS baseline).'),
   severities: z.array(z.enum(SEVERITY)).min(1).default(['HIGH', 'CRITICAL']).describe('Severities reported. Default: HIGH, CRITICAL.'),
   scanJobsConcurrentLimit: z.int().min(1).max(50).default(3).describe('Scan jobs at once. Default: 3.'),
   scanJobResources: z

@@ -56,7 +56,7 @@ export const backupSchema = z.strictObject({
   schedules: z
     .record(z.string().regex(DNS_LABEL_PATTERN), scheduleSchema)
     .default({ 'daily-backup': { schedule: '0 2 * * *', includedNamespaces: ['production', 'staging'], ttl: '720h', includeApplicationNamespaces: true } })
-    .describe('Backup schedules by name. Default: daily-backup at 02:00 of production and staging (the seed) and the other application namespaces, kept 720h.'),
+    .describe('Backup schedules by name. Default: daily-backup at 02:00 of production and staging (the AKS baseline) and the other application namespaces, kept 720h.'),
   chartVersion: chartVersionSchema(VELERO_CHART.version),
   values: helmValuesSchema,
   release: releaseSchema.prefault({}),

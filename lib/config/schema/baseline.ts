@@ -24,7 +24,7 @@ export const waiverSchema = z.strictObject({
   ),
 });
 
-/** How the security baseline (seed 004) is enforced at synth time. */
+/** How the security baseline (the AKS baseline) is enforced at synth time. */
 export const baselineSchema = z.strictObject({
   enforcement: z
     .enum(ENFORCEMENTS)

@@ -32,10 +32,10 @@ const scheduleSchema = z.strictObject({
   enabled: z.boolean().default(true).describe('Emit this window. Without one, AKS upgrades whenever it likes. Default: true.'),
   frequency: z.enum(MAINTENANCE_FREQUENCIES).default('Weekly').describe('Recurrence (`--schedule-type`). Default: Weekly.'),
   interval: z.int().min(1).max(12).default(1).describe('Every N days, weeks or months (`--interval-days|weeks|months`). Default: 1.'),
-  weekday: z.enum(WEEKDAYS).default('Saturday').describe('Day for Weekly and RelativeMonthly (`--day-of-week`). Default: Saturday (the seed).'),
+  weekday: z.enum(WEEKDAYS).default('Saturday').describe('Day for Weekly and RelativeMonthly (`--day-of-week`). Default: Saturday (the AKS baseline).'),
   dayOfMonth: z.int().min(1).max(31).optional().describe('Day for AbsoluteMonthly (`--day-of-month`). Default: none.'),
   weekIndex: z.enum(WEEK_INDEXES).optional().describe('Week for RelativeMonthly (`--week-index`). Default: none.'),
-  startHour: z.int().min(0).max(23).default(2).describe('Start hour, 0-23, in utcOffset time (`--start-time`). Default: 2 (the seed).'),
+  startHour: z.int().min(0).max(23).default(2).describe('Start hour, 0-23, in utcOffset time (`--start-time`). Default: 2 (the AKS baseline).'),
   durationHours: z.int().min(4).max(24).default(4).describe('Window length in hours, at least 4 (`--duration`). Default: 4.'),
   utcOffset: pattern(/^[+-](0\d|1[0-4]):[0-5]\d$/, 'a UTC offset such as +09:00')
     .default('+00:00')
@@ -47,8 +47,8 @@ const scheduleSchema = z.strictObject({
 /** The classic `default` maintenance configuration (`az aks maintenanceconfiguration add --name default --weekday --start-hour`). */
 const defaultWindowSchema = z.strictObject({
   enabled: z.boolean().default(true).describe('Emit `maintenance_window`. Default: true.'),
-  weekday: z.enum(WEEKDAYS).default('Saturday').describe('Day (`--weekday`). Default: Saturday (the seed).'),
-  startHour: z.int().min(0).max(23).default(2).describe('Start hour in UTC (`--start-hour`). Default: 2 (the seed).'),
+  weekday: z.enum(WEEKDAYS).default('Saturday').describe('Day (`--weekday`). Default: Saturday (the AKS baseline).'),
+  startHour: z.int().min(0).max(23).default(2).describe('Start hour in UTC (`--start-hour`). Default: 2 (the AKS baseline).'),
   durationHours: z.int().min(1).max(24).default(1).describe('Consecutive one-hour slots from startHour, within the day. Default: 1 (what `--start-hour` alone sets).'),
   notAllowed: z.array(notAllowedSchema).default([]).describe('Blackout periods. Default: none.'),
 });
@@ -82,7 +82,7 @@ const identitySchema = z.strictObject({
     .enum(KUBELET_IDENTITY_MODES)
     .default('aksManaged')
     .describe(
-      'Kubelet identity (what pulls images): aksManaged (AKS creates it), create (the platform creates a user-assigned identity, seed 003\'s fix for the AcrPull delay) or existing (existingKubeletIdentityId). The control-plane identity then gets Managed Identity Operator on it. Forces replacement. Default: aksManaged.',
+      'Kubelet identity (what pulls images): aksManaged (AKS creates it), create (the platform creates a user-assigned identity, the ACR authentication guide\'s fix for the AcrPull delay) or existing (existingKubeletIdentityId). The control-plane identity then gets Managed Identity Operator on it. Forces replacement. Default: aksManaged.',
     ),
   existingKubeletIdentityId: azureResourceId
     .optional()
@@ -94,7 +94,7 @@ const upgradesSchema = z.strictObject({
   channel: z
     .enum(UPGRADE_CHANNELS)
     .default('stable')
-    .describe('Automatic Kubernetes upgrades (`--auto-upgrade-channel`); with a channel, Terraform ignores version drift. none = manual. Default: stable (the seed).'),
+    .describe('Automatic Kubernetes upgrades (`--auto-upgrade-channel`); with a channel, Terraform ignores version drift. none = manual. Default: stable (the AKS baseline).'),
   nodeOsChannel: z
     .enum(NODE_OS_UPGRADE_CHANNELS)
     .default('NodeImage')
@@ -144,7 +144,7 @@ const monitoringSchema = z.strictObject({
   diagnosticLogs: z
     .array(z.enum(CONTROL_PLANE_LOG_CATEGORIES))
     .default(['kube-apiserver', 'kube-audit', 'kube-controller-manager', 'kube-scheduler', 'cluster-autoscaler'])
-    .describe('Control-plane log categories sent to the workspace by a diagnostic setting; empty = no diagnostic setting. Default: the seed\'s five.'),
+    .describe('Control-plane log categories sent to the workspace by a diagnostic setting; empty = no diagnostic setting. Default: the AKS baseline\'s five.'),
   diagnosticMetrics: z.boolean().default(true).describe('Also send AllMetrics. Default: true.'),
 });
 

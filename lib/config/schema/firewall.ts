@@ -26,7 +26,7 @@ export const firewallSchema = z.strictObject({
   zones: z.array(z.enum(['1', '2', '3'])).default(['1', '2', '3']).describe('Availability zones of the firewall and its public IP. Forces replacement. Default: 1, 2, 3.'),
   dnsProxy: z.boolean().default(true).describe('DNS proxy on the firewall (FQDNs in network rules need it; point network.vnet.dnsServers at the firewall to use it). Default: true.'),
   threatIntelMode: z.enum(['Alert', 'Deny', 'Off']).default('Deny').describe('Threat intelligence filtering. Default: Deny.'),
-  idpsMode: z.enum(['Alert', 'Deny', 'Off']).default('Deny').describe('Intrusion detection and prevention (Premium only). Default: Deny on Premium.'),
+  idpsMode: z.enum(['Alert', 'Deny', 'Off']).default('Deny').describe('Intrusion detection and prevention (Premium only; Alert on Standard is refused). Default: Deny on Premium, nothing on Standard.'),
   applicationRules: z.array(applicationRuleSchema).default([]).describe('Application rules on top of the ones the cluster needs (derived from the configuration). Default: none.'),
   networkRules: z.array(networkRuleSchema).default([]).describe('Network rules on top of the ones the cluster needs. Default: none.'),
 });

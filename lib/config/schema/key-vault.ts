@@ -12,7 +12,7 @@ export const keyVaultSchema = z.strictObject({
   authorization: z
     .enum(KEY_VAULT_AUTHORIZATIONS)
     .default('rbac')
-    .describe('Data-plane authorization: rbac (role assignments: Key Vault Secrets User for secrets, Key Vault Certificate User for keys and certificates, per vault or per object) or accessPolicy (the seed\'s alternative: `get` on the object types read, vault-wide only). For an existingId vault, say which one it uses. Default: rbac.'),
+    .describe('Data-plane authorization: rbac (role assignments: Key Vault Secrets User for secrets, Key Vault Certificate User for keys and certificates, per vault or per object) or accessPolicy (the AKS baseline\'s alternative: `get` on the object types read, vault-wide only). For an existingId vault, say which one it uses. Default: rbac.'),
   sku: z.enum(KEY_VAULT_SKUS).default('standard').describe('Pricing tier. Default: standard.'),
   purgeProtection: z.boolean().default(true).describe('Purge protection; once on it cannot be turned off. Default: true.'),
   softDeleteRetentionDays: z.number().int().min(7).max(90).default(90).describe('Days deleted objects are kept. Forces replacement. Default: 90.'),

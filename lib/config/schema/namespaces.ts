@@ -30,14 +30,14 @@ export const namespaceSchema = z.strictObject({
   quota: z
     .record(z.string(), z.string())
     .default({ ...SEED_RESOURCE_QUOTA })
-    .describe('ResourceQuota spec.hard ({} for none). Default: the seed\'s (requests 100 CPU/200Gi, limits 200/400Gi, 20 PVCs, 5 load balancers).'),
+    .describe('ResourceQuota spec.hard ({} for none). Default: the AKS baseline\'s (requests 100 CPU/200Gi, limits 200/400Gi, 20 PVCs, 5 load balancers).'),
   limits: z
     .strictObject({
       container: z.strictObject({ max: cpuMemory, min: cpuMemory, default: cpuMemory, defaultRequest: cpuMemory }),
       pod: z.strictObject({ max: cpuMemory, min: cpuMemory }),
     })
     .optional()
-    .describe('LimitRange. Default: the seed\'s (container 100m-4 CPU, 128Mi-8Gi, default 500m/512Mi, request 200m/256Mi; pod up to 8 CPU/16Gi).'),
+    .describe('LimitRange. Default: the AKS baseline\'s (container 100m-4 CPU, 128Mi-8Gi, default 500m/512Mi, request 200m/256Mi; pod up to 8 CPU/16Gi).'),
   denyAllIngress: z.boolean().default(true).describe('Default-deny ingress NetworkPolicy. Default: true.'),
   denyAllEgress: z
     .boolean()

@@ -42,7 +42,7 @@ export const networkSchema = z.strictObject({
   hub: hubSchema.optional().describe('Peer the spoke VNet with a hub. Default: no peering.'),
   privateDns: privateDnsSchema.prefault({}).describe('Private DNS zones of the private endpoints: created (linked to the spoke, the hub or both) or central ones by ID.'),
   flowLogs: flowLogsSchema.optional().describe('VNet flow logs with traffic analytics. Default: none.'),
-  podCidr: ipv4Cidr.optional().describe('Pod CIDR for overlay (`--pod-cidr`); the example file sets the seed\'s 192.168.0.0/16. Forces replacement. Default: AKS\'s (10.244.0.0/16), not written to the output.'),
+  podCidr: ipv4Cidr.optional().describe('Pod CIDR for overlay (`--pod-cidr`); the example file sets the AKS baseline\'s 192.168.0.0/16. Forces replacement. Default: AKS\'s (10.244.0.0/16), not written to the output.'),
   advancedNetworking: z
     .strictObject({
       observability: z.boolean().default(false).describe('Network observability: flow metrics and logs (`observability_enabled`). Default: false.'),

@@ -66,7 +66,7 @@ export const workloadSchema = z.strictObject({
   mode: z
     .enum(SECRET_ACCESS_MODES)
     .default('workloadIdentity')
-    .describe('workloadIdentity: a user-assigned identity per workload, federated with the ServiceAccount (seed 000, recommended). addonIdentity: the secrets-provider add-on\'s identity (useVMManagedIdentity, the seed\'s user-assigned managed identity mode). kubeletIdentity: the same mode with the kubelet identity, the user-assigned identity already on every node. Both node identities are shared by every pod that names such a class, so they get the union of their workloads\' grants. Default: workloadIdentity.'),
+    .describe('workloadIdentity: a user-assigned identity per workload, federated with the ServiceAccount (the Key Vault CSI identity guide, recommended). addonIdentity: the secrets-provider add-on\'s identity (useVMManagedIdentity, the AKS baseline\'s user-assigned managed identity mode). kubeletIdentity: the same mode with the kubelet identity, the user-assigned identity already on every node. Both node identities are shared by every pod that names such a class, so they get the union of their workloads\' grants. Default: workloadIdentity.'),
   scope: z
     .enum(GRANT_SCOPES)
     .default('vault')

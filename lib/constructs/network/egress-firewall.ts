@@ -81,7 +81,7 @@ export class EgressFirewall extends Construct {
     const sku = props.sku ?? 'Standard';
     const tags = props.tags ?? {};
     const zones = props.zones ?? ['1', '2', '3'];
-    if (props.idpsMode && props.idpsMode !== 'Off' && sku !== 'Premium' && props.idpsMode !== 'Deny') {
+    if (props.idpsMode === 'Alert' && sku !== 'Premium') {
       throw new Error(`${this.node.path}: idpsMode ${props.idpsMode} needs sku Premium (got sku ${sku})`);
     }
     this.publicIp = new PublicIp(this, 'public-ip', {
