@@ -77,7 +77,7 @@ describe('the delivery example', () => {
 
   test('has no baseline error, and none of the warnings are about what it turns on', () => {
     const view = new EnvironmentView('prod', Object.fromEntries(Object.entries(stacks).filter(([n]) => n.startsWith('prod-'))) as never);
-    const failures = RULES.flatMap((r) => r.check(view).filter((o) => o.status === 'fail').map((o) => ({ id: r.id, severity: r.severity })));
+    const failures = RULES.flatMap((r) => r.check(view).filter((o) => o.status === 'fail').map(() => ({ id: r.id, severity: r.severity })));
     expect(failures.filter((f) => f.severity === 'error')).toEqual([]);
     expect(failures.filter((f) => /^AKS-(ACR|MON)-/.test(f.id))).toEqual([]);
   });
