@@ -26,6 +26,7 @@ import { statedEgress, wireClusterNetwork, wireMonitorEndpoint, wireServiceEndpo
 import type { IContainerRegistry } from '../constructs/acr';
 import type { IKeyVault } from '../constructs/key-vault';
 import type { WorkloadIdentity } from '../constructs/workload-identity';
+import { applyPreventDestroy } from './protection';
 import { clusterFeatureProps } from './cluster-features';
 import { buildAddonInfra, type AddonInfra, type AddonInfraOutputs } from './addon-infra';
 import { configureBackend, type BackendContext } from './backend';
@@ -318,6 +319,8 @@ export class InfraStack extends TerraformStack {
       });
     }
     out('acr_id', this.registry.id, 'Container registry resource ID.');
+    // Last, so that every data holder any builder created is covered (protection.preventDestroy).
+    applyPreventDestroy(this, env.protection.preventDestroy);
   }
 
   /** What the platform stack's add-ons read from this stack (cross-stack references). */
