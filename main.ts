@@ -30,6 +30,7 @@ function main(): number {
   try {
     const result = synthesize(config, outdir, process.cwd(), { annotateWarnings: underCli });
     for (const r of result.recovered) process.stderr.write(`note: ${r}\n`);
+    for (const r of result.replacements) process.stderr.write(`warning: ${r}\n`);
     const rel = path.relative(process.cwd(), result.outdir) || '.';
     process.stdout.write(
       `Synthesized ${result.stacks.length} stacks from ${config.source} into ${rel}/stacks/: ${result.stacks.join(', ')}\n`,

@@ -4,6 +4,7 @@ import type { PlatformConfig } from './config';
 import { buildApp } from './app';
 import { TFC_STACK } from './stacks/tfc-stack';
 import { runbookMarkdown } from './runbook';
+import { dataHolderWarnings } from './data-holder-warnings';
 import { lockOutput, newStaging, recoverLeftovers, swapInto } from './output-swap';
 import { BaselineError, failing, readStacks, runBaseline, todayUtc, writeFiles, type EnvironmentReport } from './baseline';
 
@@ -16,6 +17,8 @@ export interface SynthResult {
   readonly baseline: EnvironmentReport[];
   /** What was cleaned up after an earlier, interrupted synth (one line each). */
   readonly recovered: string[];
+  /** Data holders (and the cluster) this output replaces or removes compared with the previous output, one line each. */
+  readonly replacements: string[];
 }
 
 export interface SynthOptions {
@@ -51,8 +54,9 @@ export function synthesize(config: PlatformConfig, outdir = 'cdktf.out', cwd = p
     if (failing(run.reports).length > 0) throw new BaselineError(run.reports);
     writeFiles(staging, run.files);
     writeFiles(staging, new Map(config.environments.map((e) => [`reports/${e.name}/runbook.md`, runbookMarkdown(e)])));
+    const replacements = dataHolderWarnings(target, staging, names);
     swapInto(staging, target);
-    return { outdir: target, stacks: names, baseline: run.reports, recovered };
+    return { outdir: target, stacks: names, baseline: run.reports, recovered, replacements };
   } finally {
     rmSync(staging, { recursive: true, force: true });
     release();

@@ -30,13 +30,17 @@ execFileSync(process.execPath, [path.join(__dirname, 'build.js')], { stdio: 'inh
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
 const rssFile = path.join(tmp, 'rss');
 const preload = path.join(tmp, 'rss.js');
-// Every Node.js process of a measured run appends its own peak resident set size (KiB) when it exits.
-fs.writeFileSync(preload, `process.on('exit', () => require('fs').appendFileSync(${JSON.stringify(rssFile)}, process.resourceUsage().maxRSS + '\\n'));`);
+// Every Node.js process of a measured run appends its own peak resident set size (KiB) and CPU time (µs) when it
+// exits. CPU time is the steadier figure on a busy machine, where wall time mostly measures the queue for a core.
+fs.writeFileSync(
+  preload,
+  `process.on('exit', () => { const u = process.resourceUsage(); require('fs').appendFileSync(${JSON.stringify(rssFile)}, u.maxRSS + ' ' + (u.userCPUTime + u.systemCPUTime) + '\\n'); });`,
+);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const env = { ...process.env, PLATFORM_CONFIG: config, CDKTF_OUTDIR: path.join(tmp, 'out') };
 
-/** One fresh run of `args`: wall seconds and the summed peak RSS (MiB) of its Node.js processes. */
+/** One fresh run of `args`: wall seconds, and the summed peak RSS (MiB) and CPU seconds of its Node.js processes. */
 function once(cmd, args) {
   fs.rmSync(rssFile, { force: true });
   const start = process.hrtime.bigint();
@@ -44,8 +48,8 @@ function once(cmd, args) {
   const wall = Number(process.hrtime.bigint() - start) / 1e9;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${r.stderr}`);
   if (/without the startup snapshot/.test(r.stderr)) console.log(`(${r.stderr.match(/^note: .*$/m)[0]})`);
-  const rss = fs.readFileSync(rssFile, 'utf8').trim().split('\n').reduce((s, l) => s + Number(l), 0) / 1024;
-  return { wall, rss };
+  const lines = fs.readFileSync(rssFile, 'utf8').trim().split('\n').map((l) => l.split(' ').map(Number));
+  return { wall, rss: lines.reduce((s, [kib]) => s + kib, 0) / 1024, cpu: lines.reduce((s, [, us]) => s + us, 0) / 1e6 };
 }
 
 /** Paired runs: floor and app alternate, so a busy moment of the machine hits both. */
@@ -59,10 +63,12 @@ function pairedSynth() {
     floor.push(f);
     app.push(a);
   }
+  const summary = (ms) => ({ wall: median(ms.map((m) => m.wall)), rss: Math.max(...ms.map((m) => m.rss)), cpu: median(ms.map((m) => m.cpu)) });
   return {
-    floor: { wall: median(floor.map((m) => m.wall)), rss: Math.max(...floor.map((m) => m.rss)) },
-    app: { wall: median(app.map((m) => m.wall)), rss: Math.max(...app.map((m) => m.rss)) },
+    floor: summary(floor),
+    app: summary(app),
     ratio: median(app.map((m, i) => m.wall / floor[i].wall)),
+    cpuRatio: median(app.map((m, i) => m.cpu / floor[i].cpu)),
   };
 }
 
@@ -131,6 +137,7 @@ async function main() {
   const t = withTests ? await npmTest() : undefined;
   const rows = [
     ['app synth vs floor', `${s.ratio.toFixed(2)}x (${s.app.wall.toFixed(3)} s vs ${s.floor.wall.toFixed(3)} s)`, `<= ${TARGET.ratio.toFixed(1)}x`, s.ratio <= TARGET.ratio],
+    ['app synth CPU vs floor', `${s.cpuRatio.toFixed(2)}x (${s.app.cpu.toFixed(3)} s vs ${s.floor.cpu.toFixed(3)} s)`, 'info', undefined],
     ['app synth peak memory', `${s.app.rss.toFixed(0)} MiB (floor ${s.floor.rss.toFixed(0)} MiB)`, `<= ${TARGET.synthMiB} MiB`, s.app.rss <= TARGET.synthMiB],
     ['npm run synth, unchanged', `${npmS.toFixed(2)} s`, `<= ${TARGET.npmSynthS} s`, npmS <= TARGET.npmSynthS],
     ['npm test wall', t ? `${t.wall.toFixed(1)} s` : 'not measured (--no-tests)', `<= ${TARGET.testS} s`, t ? t.wall <= TARGET.testS : undefined],

@@ -6,7 +6,6 @@
 // A blob is only used when its stamp (dist/main.js.snapshot.json) says it was built from this very bundle by this
 // very Node.js binary and it is the file that build wrote; Node.js itself does not check, and a foreign or truncated
 // blob crashes it. Anything else means rebuild, or run without the snapshot.
-const crypto = require('crypto');
 const fs = require('fs');
 const { spawnSync } = require('child_process');
 
@@ -30,6 +29,8 @@ function expected(bundle) {
     arch: process.arch,
     platform: process.platform,
     execPath: process.execPath,
+    // V8 refuses a blob built under other V8 flags ("different V8 configurations"), and NODE_OPTIONS may hold some.
+    nodeOptions: process.env.NODE_OPTIONS || '',
     bundle: fileId(bundle),
   };
 }
@@ -51,6 +52,7 @@ function staleReason(bundle) {
   if (stamp.node !== want.node || stamp.v8 !== want.v8 || stamp.arch !== want.arch || stamp.platform !== want.platform || stamp.execPath !== want.execPath) {
     return `snapshot built by Node.js ${stamp.node} (${stamp.execPath}), this is ${want.node} (${want.execPath})`;
   }
+  if (stamp.nodeOptions !== want.nodeOptions) return 'NODE_OPTIONS changed since the snapshot was built';
   if (!same(stamp.bundle, want.bundle)) return 'bundle changed since the snapshot was built';
   try {
     if (!same(stamp.blob, fileId(blobOf(bundle)))) return 'snapshot file replaced since it was built';

@@ -101,6 +101,14 @@ test('a blob from another Node.js is rebuilt, not loaded', () => {
   expect(JSON.parse(readFileSync(stampFile, 'utf8')).node).toBe(process.version);
 });
 
+test('other V8 flags in NODE_OPTIONS get a new blob (V8 refuses one built under other flags)', () => {
+  const file = built();
+  const r = run(file, { NODE_OPTIONS: '--max-semi-space-size=4' });
+  expect(r.stderr).toBe('');
+  expect(r.stdout).toBe('v1 from=snapshot loadedIn=build who=alice\n');
+  expect(stamp(file).nodeOptions).toBe('--max-semi-space-size=4');
+});
+
 test('a blob replaced after it was built (another copy, a partial write) is rebuilt, not loaded', () => {
   const file = built();
   writeFileSync(`${file}.snapshot`, 'not a snapshot');

@@ -26,11 +26,13 @@ import { statedEgress, wireClusterNetwork, wireMonitorEndpoint, wireServiceEndpo
 import type { IContainerRegistry } from '../constructs/acr';
 import type { IKeyVault } from '../constructs/key-vault';
 import type { WorkloadIdentity } from '../constructs/workload-identity';
+import { applyPreventDestroy } from './protection';
 import { clusterFeatureProps } from './cluster-features';
 import { buildAddonInfra, type AddonInfra, type AddonInfraOutputs } from './addon-infra';
 import { configureBackend, type BackendContext } from './backend';
 import { wireInfraSecrets, type WorkloadBinding } from './secrets-wiring';
 import { wireRegistry, wireRegistryExtras } from './registry-wiring';
+import { wireGitops } from './gitops-wiring';
 import { containerInsightsSettings, prometheusAllowLists, wireObservability, type Observability } from './observability-wiring';
 import { backupAllowsNodeSubnet, vaultAllowsNodeSubnet } from '../config/node-subnet-access';
 
@@ -282,6 +284,7 @@ export class InfraStack extends TerraformStack {
       prometheus: this.prometheus,
       prometheusAlerts: this.alerts,
     });
+    wireGitops(this, env, this.cluster);
     if (mon.diagnosticLogs.length > 0 || mon.diagnosticMetrics) {
       new DiagnosticSetting(this, 'aks-diagnostics', {
         name: 'aks-diagnostics',
@@ -316,6 +319,8 @@ export class InfraStack extends TerraformStack {
       });
     }
     out('acr_id', this.registry.id, 'Container registry resource ID.');
+    // Last, so that every data holder any builder created is covered (protection.preventDestroy).
+    applyPreventDestroy(this, env.protection.preventDestroy);
   }
 
   /** What the platform stack's add-ons read from this stack (cross-stack references). */
