@@ -32,6 +32,7 @@ import { buildAddonInfra, type AddonInfra, type AddonInfraOutputs } from './addo
 import { configureBackend, type BackendContext } from './backend';
 import { wireInfraSecrets, type WorkloadBinding } from './secrets-wiring';
 import { wireRegistryExtras } from './registry-wiring';
+import { wireGitops } from './gitops-wiring';
 import { containerInsightsSettings, prometheusAllowLists, wireObservability, type Observability } from './observability-wiring';
 import { backupAllowsNodeSubnet, vaultAllowsNodeSubnet } from '../config/node-subnet-access';
 
@@ -283,6 +284,7 @@ export class InfraStack extends TerraformStack {
       prometheus: this.prometheus,
       prometheusAlerts: this.alerts,
     });
+    wireGitops(this, env, this.cluster);
     if (mon.diagnosticLogs.length > 0 || mon.diagnosticMetrics) {
       new DiagnosticSetting(this, 'aks-diagnostics', {
         name: 'aks-diagnostics',
