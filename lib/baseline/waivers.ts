@@ -1,5 +1,5 @@
 /** Waivers: accepted, dated exceptions from platform.yaml applied to rule outcomes. */
-import picomatch from 'picomatch';
+import type picomatch from 'picomatch';
 import type { Waiver } from './types';
 
 /** Today's date (UTC) as YYYY-MM-DD: the only clock the baseline reads, and only in the app (tests pass a date). */
@@ -23,7 +23,8 @@ const matchers = new Map<string, (s: string) => boolean>();
 function glob(pattern: string): (s: string) => boolean {
   let m = matchers.get(pattern);
   if (!m) {
-    m = picomatch(pattern, GLOB_OPTIONS);
+    // Loaded on first use: most environments have no resource-scoped waiver, and synth is a hot path.
+    m = (require('picomatch') as typeof picomatch)(pattern, GLOB_OPTIONS);
     matchers.set(pattern, m);
   }
   return m;
