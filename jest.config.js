@@ -14,6 +14,5 @@ module.exports = {
   transformIgnorePatterns: [`/node_modules/(?!${SHARED}/)`],
   // Builds dist/main.js once for the CLI tests and hashes the sources for the synth cache.
   globalSetup: '<rootDir>/__tests__/global-setup.js',
-  setupFilesAfterEnv: ['<rootDir>/__tests__/setup.ts'],
   snapshotFormat: { escapeString: false, printBasicPrototype: false },
 };

@@ -40,10 +40,6 @@ export const KUBELOGIN_MODES = ['azurecli', 'spn', 'workloadidentity', 'msi'] as
 /** How the helm and kubernetes providers get an Entra ID token through kubelogin (`get-token --login <mode>`). */
 export type KubeloginMode = (typeof KUBELOGIN_MODES)[number];
 
-export const BACKEND_TYPES = ['local', 'azurerm', 'cloud'] as const;
-/** Where Terraform state lives. */
-export type BackendType = (typeof BACKEND_TYPES)[number];
-
 export const KEY_VAULT_AUTHORIZATIONS = ['rbac', 'accessPolicy'] as const;
 /** How a Key Vault authorizes data-plane access: Azure RBAC role assignments, or (legacy) vault access policies. */
 export type KeyVaultAuthorization = (typeof KEY_VAULT_AUTHORIZATIONS)[number];

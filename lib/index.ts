@@ -53,7 +53,6 @@ export {
   diagramMermaid,
   environmentViews,
   EnvironmentView,
-  evaluate,
   evaluateEnvironment,
   failing,
   readStacks,

@@ -85,3 +85,12 @@ describe('waivers in platform.yaml', () => {
     expect(envs.find((e) => e.name === 'prod')!.baseline.enforcement).toBe('fail');
   });
 });
+
+test('a resource glob treats brackets and dots literally (Terraform addresses with keys), and * crosses / and .', () => {
+  const { covers } = require('../../lib/baseline/waivers') as typeof import('../../lib/baseline/waivers');
+  const w = (resource: string) => ({ rule: 'AKS-NET-002', reason: 'some long reason', expires: '2026-12-31', resource });
+  expect(covers(w('azurerm_x.y["a"]'), 'AKS-NET-002', 'prod', 'prod-infra.azurerm_x.y["a"]')).toBe(true);
+  expect(covers(w('azurerm_x.y["a"]'), 'AKS-NET-002', 'prod', 'prod-infra.azurerm_x.ya')).toBe(false);
+  expect(covers(w('prod-infra/*'), 'AKS-NET-002', 'prod', 'prod-infra.azurerm_x.y', 'prod-infra/kv/vault/x')).toBe(true);
+  expect(covers(w('azurerm_x.*'), 'AKS-NET-002', 'prod', 'prod-infra.azurerm_y.z')).toBe(false);
+});

@@ -179,16 +179,18 @@ export function checkChartValues(pin: ChartPin, values: Values): void {
       const elsewhere = FREE_FORM_KEYS.has(last) && isValuesMap(parent) ? placeOf(parent, last) : undefined;
       const guess = isValuesMap(parent) ? didYouMean(last, Object.keys(parent)) : undefined;
       const suggestion = elsewhere ? [...parts.slice(0, -1), elsewhere].join('.') : guess && [...parts.slice(0, -1), guess].join('.');
-      problems.push({ key: p, message: 'unknown values key', suggestion });
+      problems.push({ kind: 'unknownKey', key: p, message: 'unknown values key', suggestion });
     }
   }
   // Helm checks the schema against the chart's defaults with the given values merged over them.
-  if (v.schema) problems.push(...schemaProblems(pin, v.schema, mergeValues(v.defaults, values)).map((m) => ({ key: m.key, message: `values.schema.json: ${m.message}` })));
+  if (v.schema) problems.push(...schemaProblems(pin, v.schema, mergeValues(v.defaults, values)).map((m) => ({ kind: 'schema' as const, key: m.key, message: m.message })));
   if (problems.length > 0) throw new ChartValuesError(pin, problems);
 }
 
 /** One problem with a release's values: the dotted key (empty for the top level) and what is wrong. */
 export interface ChartValuesProblem {
+  /** `unknownKey`: a key the chart's defaults do not have; `schema`: refused by the chart's values.schema.json. */
+  readonly kind: 'unknownKey' | 'schema';
   readonly key: string;
   readonly message: string;
   /** The closest existing key, for a misspelt one. */
@@ -202,9 +204,9 @@ export class ChartValuesError extends Error {
     readonly problems: readonly ChartValuesProblem[],
   ) {
     const line = (p: ChartValuesProblem) =>
-      p.message === 'unknown values key'
+      p.kind === 'unknownKey'
         ? `unknown values key "${p.key}"${p.suggestion ? ` (did you mean "${p.suggestion}"?)` : ''}`
-        : p.message.replace(/^values\.schema\.json: /, `values.schema.json: ${p.key || '(top level)'} `);
+        : `values.schema.json: ${p.key || '(top level)'} ${p.message}`;
     super(
       `chart ${pin.chart} ${pin.version}: ${problems.length} values problem${problems.length > 1 ? 's' : ''} ` +
         `(checked against vendor/charts/${pin.chart}/${pin.version}/):\n  ${problems.map(line).join('\n  ')}`,

@@ -72,6 +72,8 @@ export const REPLACEMENT_ATTRIBUTES: Readonly<Record<string, readonly string[]>>
   azurerm_dashboard_grafana: ['name', 'resource_group_name', 'location', 'sku', 'zone_redundancy_enabled', 'grafana_major_version', 'identity'],
   azurerm_eventgrid_system_topic: ['name', 'resource_group_name', 'location', 'source_arm_resource_id', 'source_resource_id', 'topic_type'],
   azurerm_eventgrid_system_topic_event_subscription: ['name', 'resource_group_name', 'system_topic'],
+  azurerm_kubernetes_cluster_extension: ['name', 'cluster_id', 'extension_type', 'release_namespace', 'target_namespace', 'plan'],
+  azurerm_kubernetes_flux_configuration: ['name', 'cluster_id', 'namespace', 'scope'],
   azurerm_role_assignment: ['name', 'scope', 'role_definition_id', 'role_definition_name', 'principal_id', 'principal_type'],
   azurerm_resource_group: ['name', 'location'],
   azurerm_container_registry: ['name', 'location', 'resource_group_name'],

@@ -3,7 +3,7 @@
  * and works out what blocks synth. Pure: no clock (today is passed in), no files.
  */
 import { RULES } from './rules';
-import { environmentViews, type EnvironmentView, type StackJson } from './stack-model';
+import type { EnvironmentView } from './stack-model';
 import type { BaselinePolicy, EnvironmentReport, Finding, Rule, WaiverState } from './types';
 import { covers, isExpired } from './waivers';
 
@@ -56,16 +56,6 @@ export function evaluateEnvironment(view: EnvironmentView, policy: BaselinePolic
     waivers,
     blocking: findings.filter((f) => f.status === 'fail' && f.severity === 'error'),
   };
-}
-
-/** Evaluates every environment found in `stacks` (grouped by stack name), each under its own policy. */
-export function evaluate(
-  stacks: Record<string, StackJson>,
-  policies: Record<string, BaselinePolicy>,
-  today: string,
-  rules: readonly Rule[] = RULES,
-): EnvironmentReport[] {
-  return environmentViews(stacks).map((v) => evaluateEnvironment(v, policies[v.name] ?? STRICT, today, rules));
 }
 
 /** Reports whose blocking failures stop synth (enforcement `fail`). */

@@ -12,7 +12,7 @@ import { environmentViews, type StackJson } from './stack-model';
 import type { EnvironmentReport } from './types';
 
 export { RULES, RULE_IDS } from './rules';
-export { evaluate, evaluateEnvironment, failing } from './engine';
+export { evaluateEnvironment, failing } from './engine';
 export { consoleSummary, reportJson, reportMarkdown, summarize } from './report';
 export { diagramMarkdown, diagramMermaid } from './diagram';
 export { EnvironmentView, environmentViews } from './stack-model';

@@ -14,6 +14,7 @@ import { AKS_DEFAULT_POD_CIDR, checkClusterSettings } from './checks-cluster-set
 import { checkLandingZone } from './checks-network';
 import { checkRegistry } from './checks-registry';
 import { checkObservability } from './checks-observability';
+import { checkGitops } from './checks-gitops';
 import { checkBackend } from './checks-backend';
 import { checkLimits } from './checks-limits';
 
@@ -351,6 +352,7 @@ export function checkEnvironment(env: ResolvedEnvironment, baselineRules?: Reado
   checkLandingZone(env, out);
   checkRegistry(env, out);
   checkObservability(env, out);
+  checkGitops(env, out);
   checkBackend(env, out);
   checkLimits(env, out);
   out.push(...checkBaseline(env, baselineRules));

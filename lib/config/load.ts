@@ -1,6 +1,7 @@
 /**
  * The edge of the program: reads platform.yaml (or PLATFORM_CONFIG), validates it and returns typed, resolved
- * configuration. Nothing past lib/config reads YAML, files or environment variables.
+ * configuration. Nothing past lib/config reads platform.yaml or environment variables; the one other reader of files
+ * is the chart catalog (lib/azure/chart-catalog.ts), which loads the vendored chart values under vendor/charts.
  */
 import * as path from 'path';
 import { isMap, isNode, LineCounter, parseDocument, type Document } from 'yaml';

@@ -17,7 +17,7 @@ export interface ResourceNames {
   readonly logAnalyticsWorkspace: string;
 }
 
-/** One environment with every default applied: what the stacks receive. Nothing past lib/config reads files. */
+/** One environment with every default applied: what the stacks receive. Nothing past lib/config reads platform.yaml. */
 export type ResolvedEnvironment = Omit<EnvironmentConfig, 'nodePools' | 'nodePoolDefaults' | 'resourceGroupName'> & {
   /** Environment name, e.g. `prod`. */
   readonly name: string;

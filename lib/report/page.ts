@@ -49,6 +49,7 @@ table{border-collapse:collapse;margin:8px 0;width:100%}
 th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
 th{background:var(--soft)}
 td code{word-break:break-all}
+td{overflow-wrap:anywhere}
 td.num,th.num{text-align:right}
 code{font-family:'DejaVu Sans Mono',Consolas,monospace;font-size:12px;background:var(--soft);padding:0 3px;border-radius:3px}
 pre{background:var(--soft);padding:8px 10px;border-radius:6px;overflow:auto}

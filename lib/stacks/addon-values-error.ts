@@ -24,10 +24,10 @@ export class AddonValuesError extends Error {
       const dir = `vendor/charts/${pin.chart}/${pin.version}`;
       return problems.map((p) => {
         const path = `${block}.values${p.key ? `.${p.key}` : ''}`;
-        if (p.message === 'unknown values key') {
+        if (p.kind === 'unknownKey') {
           return `${path}: not a key of ${chart} (got ${JSON.stringify(p.key)}; allowed ${p.suggestion ? `"${p.suggestion}" or another key` : 'a key'} of ${dir}/values.yaml)`;
         }
-        return `${path}: ${p.message.replace(/^values\.schema\.json: /, '')} (${chart}; allowed what ${dir}/values.schema.json accepts)`;
+        return `${path}: ${p.message} (${chart}; allowed what ${dir}/values.schema.json accepts)`;
       });
     });
   }

@@ -32,7 +32,8 @@ import { wireClusterAccess } from './access-wiring';
 import { buildAddonInfra, type AddonInfra, type AddonInfraOutputs } from './addon-infra';
 import { configureBackend, type BackendContext } from './backend';
 import { wireInfraSecrets, type WorkloadBinding } from './secrets-wiring';
-import { wireRegistryExtras } from './registry-wiring';
+import { wireRegistry, wireRegistryExtras } from './registry-wiring';
+import { wireGitops } from './gitops-wiring';
 import { containerInsightsSettings, prometheusAllowLists, wireObservability, type Observability } from './observability-wiring';
 import { backupAllowsNodeSubnet, vaultAllowsNodeSubnet } from '../config/node-subnet-access';
 
@@ -230,14 +231,14 @@ export class InfraStack extends TerraformStack {
     wireClusterAccess(this, env, this.cluster.id);
     this.addons = buildAddonInfra(this, env, this.resourceGroup, this.cluster, this.network, this.nodeSubnetId, this.spoke.subnetId('applicationGatewayForContainers'));
 
-    const secrets = wireInfraSecrets(this, env, this.cluster, this.resourceGroup.name, {
+    this.registry = wireRegistry(this, env, this.cluster, this.resourceGroup.name);
+    const secrets = wireInfraSecrets(this, env, this.cluster, this.resourceGroup.name, this.registry, {
       logAnalyticsWorkspaceId: this.logAnalyticsWorkspaceId,
       nodeSubnetId: this.nodeSubnetId,
       // The nodes' VNet: the one created here, or the one the existing node subnet belongs to.
       virtualNetworkId: this.spoke.virtualNetworkId,
     });
     this.keyVault = secrets.keyVault;
-    this.registry = secrets.registry;
     wireRegistryExtras(this, env, this.registry, this.logAnalyticsWorkspaceId);
     // The Trivy operator scans images in the platform registry through its workload identity: no registry password.
     this.addons.trivy?.grantPull(this.registry.id);
@@ -286,6 +287,7 @@ export class InfraStack extends TerraformStack {
       prometheus: this.prometheus,
       prometheusAlerts: this.alerts,
     });
+    wireGitops(this, env, this.cluster);
     if (mon.diagnosticLogs.length > 0 || mon.diagnosticMetrics) {
       new DiagnosticSetting(this, 'aks-diagnostics', {
         name: 'aks-diagnostics',

@@ -1,11 +1,12 @@
 /**
- * The platform registry's settings from `acr` in platform.yaml, and what hangs off a registry besides its pulls: its
- * diagnostic setting and the AcrPush grants.
+ * The platform registry from `acr` in platform.yaml: the registry and its attachment to the cluster, its diagnostic
+ * setting and the AcrPush grants.
  */
 import type { Construct } from 'constructs';
 import type { ResolvedEnvironment } from '../config';
 import { ContainerRegistry, type ContainerRegistryProps, type IContainerRegistry } from '../constructs/acr';
 import { DiagnosticSetting } from '../constructs/diagnostic-setting';
+import type { AksCluster } from '../constructs/aks-cluster';
 
 /** The ContainerRegistry props of the registry the platform creates. */
 export function registryProps(env: ResolvedEnvironment, resourceGroupName: string): ContainerRegistryProps {
@@ -26,6 +27,23 @@ export function registryProps(env: ResolvedEnvironment, resourceGroupName: strin
     networkRules: acr.networkRules,
     tags: env.tags,
   };
+}
+
+/**
+ * The platform registry: created from `acr` (or the existing one looked up by `acr.existingId`), and AcrPull for the
+ * kubelet identity when `acr.attach` (`--attach-acr`); a bring-your-own kubelet identity gets it before the cluster
+ * is created (seed 003).
+ */
+export function wireRegistry(scope: Construct, env: ResolvedEnvironment, cluster: AksCluster, resourceGroupName: string): IContainerRegistry {
+  const acr = env.acr;
+  const registry: IContainerRegistry = acr.existingId
+    ? ContainerRegistry.fromRegistryId(scope, 'acr', acr.existingId)
+    : new ContainerRegistry(scope, 'acr', registryProps(env, resourceGroupName));
+  if (acr.attach) {
+    const grant = registry.grantPull({ principalId: cluster.kubeletIdentity.objectId, principalName: 'kubelet' });
+    if (cluster.hasOwnKubeletIdentity) cluster.addPrerequisite(grant);
+  }
+  return registry;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { BUILT_IN_NAMESPACES } from '../azure/kubernetes';
 import { defaultNames } from '../azure/naming';
 /**
- * Wiring for Key Vault, ACR and workload secrets: the infra half (vault, registry, identities, grants) and the
+ * Wiring for Key Vault and workload secrets: the infra half (vault, identities, grants) and the
  * platform half (namespaces, ServiceAccounts, SecretProviderClasses). The halves meet only through
  * `WorkloadBinding`, whose identity values are references into the infra stack (cross-stack outputs).
  */
@@ -9,7 +9,7 @@ import type { Construct } from 'constructs';
 import type { ResolvedEnvironment } from '../config';
 import { vaultAllowsNodeSubnet } from '../config/node-subnet-access';
 import type { SecretAccessMode } from '../enums';
-import { ContainerRegistry, type IContainerRegistry } from '../constructs/acr';
+import type { IContainerRegistry } from '../constructs/acr';
 import type { AksCluster } from '../constructs/aks-cluster';
 import { KeyVault, type IKeyVault, type KeyVaultObjectRef } from '../constructs/key-vault';
 import { SecretProviderClass, type SecretProviderObject, type SyncedSecret } from '../constructs/k8s/secret-provider-class';
@@ -18,7 +18,6 @@ import { ConnectionConfigMap, type ConnectionTargets } from '../constructs/k8s/c
 import { BUILT_IN_ROLES, grantRole, roleSlug, type IPrincipal } from '../constructs/role-assignment';
 import type { WorkloadConfig } from '../config/schema/workloads';
 import type { WorkloadIdentity } from '../constructs/workload-identity';
-import { registryProps } from './registry-wiring';
 
 export { BUILT_IN_NAMESPACES };
 
@@ -64,17 +63,20 @@ export interface InfraNetwork {
 
 export interface InfraSecrets {
   readonly keyVault: IKeyVault;
-  readonly registry: IContainerRegistry;
   readonly workloadIdentities: Map<string, WorkloadIdentity>;
   readonly bindings: WorkloadBinding[];
 }
 
-/** The vault, the registry (and its attachment), and each workload's identity and grants. */
+/**
+ * The vault and each workload's identity and grants (on the vault, and AcrPull on `registry` for workloads whose
+ * connections pull from it; the registry itself comes from lib/stacks/registry-wiring.ts).
+ */
 export function wireInfraSecrets(
   scope: Construct,
   env: ResolvedEnvironment,
   cluster: AksCluster,
   resourceGroupName: string,
+  registry: IContainerRegistry,
   network: InfraNetwork = {},
 ): InfraSecrets {
   const kv = env.keyVault;
@@ -101,16 +103,6 @@ export function wireInfraSecrets(
       });
 
   kv.administratorGroupIds.forEach((group, i) => keyVault.grantAdministration(group, `group-${i}`));
-
-  const acr = env.acr;
-  const registry: IContainerRegistry = acr.existingId
-    ? ContainerRegistry.fromRegistryId(scope, 'acr', acr.existingId)
-    : new ContainerRegistry(scope, 'acr', registryProps(env, resourceGroupName));
-  if (acr.attach) {
-    const grant = registry.grantPull({ principalId: cluster.kubeletIdentity.objectId, principalName: 'kubelet' });
-    // A bring-your-own kubelet identity gets AcrPull before the cluster is created (seed 003).
-    if (cluster.hasOwnKubeletIdentity) cluster.addPrerequisite(grant);
-  }
 
   const workloadIdentities = new Map<string, WorkloadIdentity>();
   const bindings: WorkloadBinding[] = [];
@@ -170,7 +162,7 @@ export function wireInfraSecrets(
       if (objs.length) keyVault.grantRead(principal, objs, { scope: scopeKind });
     }
   }
-  return { keyVault, registry, workloadIdentities, bindings };
+  return { keyVault, workloadIdentities, bindings };
 }
 
 /**

@@ -16,7 +16,7 @@ export const waiverSchema = z.strictObject({
     .string()
     .optional()
     .describe(
-      'Only for this resource: its address as reports show it (`prod-infra.azurerm_key_vault.kv_vault_1A2B3C4D`), its Terraform address, or its construct path (`prod-infra/kv/vault`); `*` matches any run of characters. Default: every resource the rule looks at.',
+      'Only for this resource: its address as reports show it (`prod-infra.azurerm_key_vault.kv_vault_1A2B3C4D`), its Terraform address, or its construct path (`prod-infra/kv/vault`); `*` matches any run of characters and `?` one character. Default: every resource the rule looks at.',
     ),
   reason: z.string().min(10).describe('Why the exception is acceptable and who accepted it (at least 10 characters). Shown in every report.'),
   expires: pattern(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD').describe(

@@ -20,6 +20,7 @@ import { platformSchema } from './services';
 import { workloadsSchema } from './workloads';
 import { protectionSchema } from './protection';
 import { observabilitySchema } from './observability';
+import { gitopsSchema } from './gitops';
 
 export const nodePoolName = pattern(
   /^[a-z][a-z0-9]{0,11}$/,
@@ -62,6 +63,7 @@ export const environmentSchema = z.strictObject({
   ingress: ingressSchema.prefault({}).describe('The ingress controller: ingress-nginx, Application Gateway for Containers or AGIC.'),
   addons: addonsSchema.prefault({}).describe('In-cluster add-ons (Helm releases) besides ingress and Velero.'),
   namespaces: namespacesSchema,
+  gitops: gitopsSchema.prefault({}).describe('Flux configurations and other cluster extensions (docs/gitops.md).'),
   protection: protectionSchema.prefault({}).describe('Terraform prevent_destroy on the resources that hold data, each with an opt-out for a deliberate teardown (docs/safety.md).'),
   observability: observabilitySchema.prefault({}).describe('Container Insights collection, Prometheus recording rules, recommended alerts, Managed Grafana and Event Grid (docs/observability.md).'),
   baseline: baselineSchema.prefault({}).describe('Security baseline checks at synth time: enforcement and waivers (docs/baseline.md).'),
