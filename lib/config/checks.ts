@@ -17,6 +17,7 @@ import { checkObservability } from './checks-observability';
 import { checkGitops } from './checks-gitops';
 import { checkBackend } from './checks-backend';
 import { checkLimits } from './checks-limits';
+import { checkPoolSubnets } from './checks-pool-subnets';
 
 export type { Problem };
 
@@ -350,6 +351,7 @@ export function checkEnvironment(env: ResolvedEnvironment, baselineRules?: Reado
   checkAddons(env, out);
   checkClusterSettings(env, out);
   checkLandingZone(env, out);
+  checkPoolSubnets(env, out);
   checkRegistry(env, out);
   checkObservability(env, out);
   checkGitops(env, out);

@@ -54,6 +54,8 @@ export interface ResolvedNodePool {
   readonly drainTimeoutMinutes?: number;
   /** Upgrade node soak in minutes. @default the AKS default */
   readonly nodeSoakMinutes?: number;
+  /** Name of a network.vnet.subnets entry (role nodes) for the pool's nodes. @default the node subnet */
+  readonly subnet?: string;
 }
 
 type KindDefaults = Omit<ResolvedNodePool, 'name' | 'kind'>;

@@ -65,6 +65,7 @@ export function resolveNodePools(cfg: EnvironmentConfig): ResolvedNodePool[] {
       maxUnavailable: pick('maxUnavailable'),
       drainTimeoutMinutes: pick('drainTimeoutMinutes'),
       nodeSoakMinutes: pick('nodeSoakMinutes'),
+      subnet: pick('subnet'),
     };
   });
   return pools.sort((a, b) => (a.kind === 'system' ? 0 : 1) - (b.kind === 'system' ? 0 : 1) || a.name.localeCompare(b.name));

@@ -32,6 +32,8 @@ export interface SystemPoolProps extends NodePoolSettingsProps {
   readonly name: string;
   /** VM size (`--node-vm-size`), e.g. Standard_D2s_v3. */
   readonly vmSize: string;
+  /** Subnet for the pool's nodes (`--vnet-subnet-id`). @default - the cluster's node subnet (network.nodeSubnetId) */
+  readonly vnetSubnetId?: string;
   /** Node count (`--node-count`; the initial count when autoscaling). */
   readonly count: number;
   /** Cluster autoscaler on the pool (`--enable-cluster-autoscaler`). @default false */
@@ -518,7 +520,7 @@ export class AksCluster extends Construct {
         maxPods: pool.maxPods,
         osDiskSizeGb: pool.osDiskSizeGb,
         hostEncryptionEnabled: pool.hostEncryption || undefined,
-        vnetSubnetId: net.nodeSubnetId,
+        vnetSubnetId: pool.vnetSubnetId ?? net.nodeSubnetId,
         orchestratorVersion: pool.orchestratorVersion ?? props.kubernetesVersion,
         ...poolSettingAttributes(pool),
         // Changing a default-pool property that needs new VMs (size, zones, max pods, subnet...) cycles the pool

@@ -172,7 +172,7 @@ export class InfraStack extends TerraformStack {
       kubernetesVersion: c.kubernetesVersion,
       skuTier: c.skuTier,
       adminGroupObjectIds: c.adminGroupObjectIds,
-      systemPool: system,
+      systemPool: { ...system, vnetSubnetId: system.subnet ? this.spoke.subnetIdByName(system.subnet) : undefined },
       network: {
         plugin: env.network.plugin,
         pluginMode: env.network.pluginMode,
@@ -248,7 +248,9 @@ export class InfraStack extends TerraformStack {
 
     for (const pool of env.nodePools) {
       if (pool.kind === 'system') continue;
-      this.cluster.addNodePool(pool);
+      // A pool in its own subnet; without one it joins the default pool's (an undefined key would erase that default).
+      const subnetId = pool.subnet ? this.spoke.subnetIdByName(pool.subnet) : undefined;
+      this.cluster.addNodePool(subnetId ? { ...pool, vnetSubnetId: subnetId } : pool);
     }
 
     // The data collection rule configures the managed-identity agent only; the legacy agent reads the workspace key.

@@ -3,6 +3,7 @@ import { k8sLabels } from './common';
 import { TAINT_PATTERN, TAINT_SYNTAX } from '../../azure/kubernetes';
 import { NODE_POOL_KINDS, SPOT_EVICTION_POLICIES } from '../../enums';
 import { nodePoolSettingsShape } from './node-pool-settings';
+import { subnetName } from './subnets';
 
 /** `key=value:Effect`, as `--node-taints` takes it. */
 const taint = z.string().regex(TAINT_PATTERN).describe(TAINT_SYNTAX);
@@ -43,6 +44,9 @@ export const nodePoolSchema = z.strictObject({
     .boolean()
     .optional()
     .describe('Encryption at host: temp disks and OS/data disk caches encrypted (`--enable-encryption-at-host`). Needs the Microsoft.Compute/EncryptionAtHost feature registered on the subscription. Forces replacement of the pool. Default: false.'),
+  subnet: subnetName
+    .optional()
+    .describe('Run the pool\'s nodes in this subnet (`--vnet-subnet-id`): the name of a network.vnet.subnets entry with role nodes; the control plane gets Network Contributor on it. Forces replacement of the pool (the cluster\'s default pool rotates). Default: the node subnet (network.vnet.nodeSubnetName).'),
   ...nodePoolSettingsShape,
 });
 
