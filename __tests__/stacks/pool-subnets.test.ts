@@ -45,3 +45,31 @@ describe('node pool subnets', () => {
     expect(p).toMatch(/nodePools\.apps\.subnet.*internalLoadBalancer/);
   });
 });
+
+/** nodePools.<name>.podSubnet: classic Azure CNI (pluginMode none) gives pods VNet IPs from a role-pods subnet. */
+describe('node pool pod subnets', () => {
+  const PODS = { ...SUBNETS, 'snet-pods': { role: 'pods', cidr: '10.232.204.0/22' } };
+  const classic = { plugin: 'azure', pluginMode: 'none', vnet: { subnets: PODS } };
+  const s = stack('prod-infra', {
+    environments: { prod: { network: classic, nodePools: { apps: { podSubnet: 'snet-pods' }, system: { podSubnet: 'snet-pods' } } } },
+  });
+  const subnets = all(s, 'azurerm_subnet');
+  const ref = `\${azurerm_subnet.${Object.keys(subnets).find((k) => subnets[k].name === 'snet-pods')}.id}`;
+
+  test('a user pool and the system pool reference the pod subnet in pod_subnet_id', () => {
+    const pools = Object.fromEntries(Object.values(all(s, 'azurerm_kubernetes_cluster_node_pool')).map((p) => [p.name, p]));
+    expect(pools.apps.pod_subnet_id).toBe(ref);
+    expect(only(s, 'azurerm_kubernetes_cluster').default_node_pool.pod_subnet_id).toBe(ref);
+    expect(pools.gpu.pod_subnet_id).toBeUndefined();
+  });
+
+  test('a pod subnet with CNI Overlay is refused, naming pluginMode', () => {
+    const p = problemsWith({ environments: { prod: { network: { vnet: { subnets: PODS } }, nodePools: { apps: { podSubnet: 'snet-pods' } } } } }).join('\n');
+    expect(p).toMatch(/nodePools\.apps\.podSubnet.*pluginMode none/);
+  });
+
+  test('a pod subnet of another role is refused', () => {
+    const p = problemsWith({ environments: { prod: { network: classic, nodePools: { apps: { podSubnet: 'snet-apps' } } } } }).join('\n');
+    expect(p).toMatch(/nodePools\.apps\.podSubnet.*snet-apps is a nodes subnet/);
+  });
+});

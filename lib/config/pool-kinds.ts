@@ -56,6 +56,8 @@ export interface ResolvedNodePool {
   readonly nodeSoakMinutes?: number;
   /** Name of a network.vnet.subnets entry (role nodes) for the pool's nodes. @default the node subnet */
   readonly subnet?: string;
+  /** Name of a network.vnet.subnets entry (role pods) for the pool's pod IPs (classic Azure CNI). @default none */
+  readonly podSubnet?: string;
 }
 
 type KindDefaults = Omit<ResolvedNodePool, 'name' | 'kind'>;

@@ -66,6 +66,7 @@ export function resolveNodePools(cfg: EnvironmentConfig): ResolvedNodePool[] {
       drainTimeoutMinutes: pick('drainTimeoutMinutes'),
       nodeSoakMinutes: pick('nodeSoakMinutes'),
       subnet: pick('subnet'),
+      podSubnet: pick('podSubnet'),
     };
   });
   return pools.sort((a, b) => (a.kind === 'system' ? 0 : 1) - (b.kind === 'system' ? 0 : 1) || a.name.localeCompare(b.name));

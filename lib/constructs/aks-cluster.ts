@@ -34,6 +34,8 @@ export interface SystemPoolProps extends NodePoolSettingsProps {
   readonly vmSize: string;
   /** Subnet for the pool's nodes (`--vnet-subnet-id`). @default - the cluster's node subnet (network.nodeSubnetId) */
   readonly vnetSubnetId?: string;
+  /** Subnet for the pods' VNet IPs (`--pod-subnet-id`, classic Azure CNI). @default - none (overlay) */
+  readonly podSubnetId?: string;
   /** Node count (`--node-count`; the initial count when autoscaling). */
   readonly count: number;
   /** Cluster autoscaler on the pool (`--enable-cluster-autoscaler`). @default false */
@@ -521,6 +523,7 @@ export class AksCluster extends Construct {
         osDiskSizeGb: pool.osDiskSizeGb,
         hostEncryptionEnabled: pool.hostEncryption || undefined,
         vnetSubnetId: pool.vnetSubnetId ?? net.nodeSubnetId,
+        podSubnetId: pool.podSubnetId,
         orchestratorVersion: pool.orchestratorVersion ?? props.kubernetesVersion,
         ...poolSettingAttributes(pool),
         // Changing a default-pool property that needs new VMs (size, zones, max pods, subnet...) cycles the pool

@@ -49,6 +49,8 @@ export interface NodePoolOptions extends NodePoolSettingsProps {
   readonly hostEncryption?: boolean;
   /** Subnet for the nodes (`--vnet-subnet-id`). @default - the cluster's default pool subnet */
   readonly vnetSubnetId?: string;
+  /** Subnet for the pods' VNet IPs (`--pod-subnet-id`, classic Azure CNI). @default - none (overlay) */
+  readonly podSubnetId?: string;
   /** Kubernetes version of the pool (`--kubernetes-version`). @default - the control plane's */
   readonly orchestratorVersion?: string;
   /**
@@ -112,6 +114,7 @@ export class NodePool extends Construct {
       osDiskSizeGb: props.osDiskSizeGb,
       hostEncryptionEnabled: props.hostEncryption || undefined,
       vnetSubnetId: props.vnetSubnetId,
+      podSubnetId: props.podSubnetId,
       orchestratorVersion: props.orchestratorVersion,
       ...poolSettingAttributes(props),
       // Spot pools cannot surge (AKS rejects upgrade_settings on them): they are replaced node by node.

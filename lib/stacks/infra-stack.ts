@@ -172,7 +172,11 @@ export class InfraStack extends TerraformStack {
       kubernetesVersion: c.kubernetesVersion,
       skuTier: c.skuTier,
       adminGroupObjectIds: c.adminGroupObjectIds,
-      systemPool: { ...system, vnetSubnetId: system.subnet ? this.spoke.subnetIdByName(system.subnet) : undefined },
+      systemPool: {
+        ...system,
+        vnetSubnetId: system.subnet ? this.spoke.subnetIdByName(system.subnet) : undefined,
+        podSubnetId: system.podSubnet ? this.spoke.subnetIdByName(system.podSubnet) : undefined,
+      },
       network: {
         plugin: env.network.plugin,
         pluginMode: env.network.pluginMode,
@@ -250,7 +254,8 @@ export class InfraStack extends TerraformStack {
       if (pool.kind === 'system') continue;
       // A pool in its own subnet; without one it joins the default pool's (an undefined key would erase that default).
       const subnetId = pool.subnet ? this.spoke.subnetIdByName(pool.subnet) : undefined;
-      this.cluster.addNodePool(subnetId ? { ...pool, vnetSubnetId: subnetId } : pool);
+      const podSubnetId = pool.podSubnet ? this.spoke.subnetIdByName(pool.podSubnet) : undefined;
+      this.cluster.addNodePool({ ...pool, ...(subnetId ? { vnetSubnetId: subnetId } : {}), ...(podSubnetId ? { podSubnetId } : {}) });
     }
 
     // The data collection rule configures the managed-identity agent only; the legacy agent reads the workspace key.

@@ -47,6 +47,9 @@ export const nodePoolSchema = z.strictObject({
   subnet: subnetName
     .optional()
     .describe('Run the pool\'s nodes in this subnet (`--vnet-subnet-id`): the name of a network.vnet.subnets entry with role nodes; the control plane gets Network Contributor on it. Forces replacement of the pool (the cluster\'s default pool rotates). Default: the node subnet (network.vnet.nodeSubnetName).'),
+  podSubnet: subnetName
+    .optional()
+    .describe('Give the pool\'s pods VNet IPs from this subnet (`--pod-subnet-id`, Azure CNI with dynamic pod IP allocation): the name of a network.vnet.subnets entry with role pods. Needs network.plugin azure with pluginMode none (not overlay). Forces replacement of the pool. Default: none (overlay pod IPs from podCidr).'),
   ...nodePoolSettingsShape,
 });
 
