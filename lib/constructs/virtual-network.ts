@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { Token } from 'cdktf';
-import { Subnet, type SubnetDelegation } from '@cdktf/provider-azurerm/lib/subnet';
+import { Subnet, type SubnetConfig, type SubnetDelegation } from '@cdktf/provider-azurerm/lib/subnet';
 import { VirtualNetwork as AzVirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 
 const CIDR = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}\/(3[0-2]|[12]?\d)$/;
@@ -74,17 +74,7 @@ export class VirtualNetwork extends Construct {
     if (!Token.isUnresolved(options.addressPrefix) && !CIDR.test(options.addressPrefix)) {
       throw new Error(`VirtualNetwork: invalid addressPrefix ${JSON.stringify(options.addressPrefix)} for subnet ${options.name}; allowed: an IPv4 CIDR`);
     }
-    const subnet = new Subnet(this, `subnet-${options.name}`, {
-      name: options.name,
-      resourceGroupName: this.resourceGroupName,
-      virtualNetworkName: this.resource.name,
-      addressPrefixes: [options.addressPrefix],
-      delegation: options.delegation ? [options.delegation] : undefined,
-      serviceEndpoints: options.serviceEndpoints,
-      privateEndpointNetworkPolicies: options.privateEndpointNetworkPolicies,
-      privateLinkServiceNetworkPoliciesEnabled: options.privateLinkServiceNetworkPoliciesEnabled,
-      defaultOutboundAccessEnabled: options.defaultOutboundAccessEnabled,
-    });
+    const subnet = new Subnet(this, `subnet-${options.name}`, subnetConfig(options, this.resourceGroupName, this.resource.name));
     this.subnets.set(options.name, subnet);
     return subnet;
   }
@@ -103,4 +93,19 @@ export class VirtualNetwork extends Construct {
   get name(): string {
     return this.resource.name;
   }
+}
+
+/** The `azurerm_subnet` attributes of a subnet in the named VNet: one mapping for a VNet created here or an existing one. */
+export function subnetConfig(options: SubnetOptions, resourceGroupName: string, virtualNetworkName: string): SubnetConfig {
+  return {
+    name: options.name,
+    resourceGroupName,
+    virtualNetworkName,
+    addressPrefixes: [options.addressPrefix],
+    delegation: options.delegation ? [options.delegation] : undefined,
+    serviceEndpoints: options.serviceEndpoints,
+    privateEndpointNetworkPolicies: options.privateEndpointNetworkPolicies,
+    privateLinkServiceNetworkPoliciesEnabled: options.privateLinkServiceNetworkPoliciesEnabled,
+    defaultOutboundAccessEnabled: options.defaultOutboundAccessEnabled,
+  };
 }

@@ -24,7 +24,7 @@ import {
 } from '../azure/network-roles';
 import { firewallRoute, plannedSubnets, routesToFirewall, type PlannedSubnet } from '../config/network-plan';
 import type { PrivateEndpointConfig } from '../config/schema/private-endpoint';
-import { VirtualNetwork } from '../constructs/virtual-network';
+import { VirtualNetwork, subnetConfig } from '../constructs/virtual-network';
 import { EgressFirewall } from '../constructs/network/egress-firewall';
 import { FirewallRouteTable } from '../constructs/network/firewall-route-table';
 import { HubPeering } from '../constructs/network/hub-peering';
@@ -123,17 +123,7 @@ export class SpokeNetwork {
       if (this.vnet) {
         resource = this.vnet.addSubnet(options);
       } else {
-        resource = new Subnet(scope, `subnet-${s.name}`, {
-          name: s.name,
-          resourceGroupName: byo!.resourceGroupName,
-          virtualNetworkName: byo!.name,
-          addressPrefixes: [options.addressPrefix],
-          delegation: options.delegation ? [options.delegation] : undefined,
-          serviceEndpoints: options.serviceEndpoints,
-          privateEndpointNetworkPolicies: options.privateEndpointNetworkPolicies,
-          privateLinkServiceNetworkPoliciesEnabled: options.privateLinkServiceNetworkPoliciesEnabled,
-          defaultOutboundAccessEnabled: options.defaultOutboundAccessEnabled,
-        });
+        resource = new Subnet(scope, `subnet-${s.name}`, subnetConfig(options, byo!.resourceGroupName, byo!.name));
       }
       this.subnets.set(s.name, { planned: s, id: resource.id, resource });
     }
