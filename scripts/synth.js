@@ -13,11 +13,16 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 function run(args) {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { cwd: process.cwd(), stdio: 'inherit' });
-    const forward = (sig) => child.kill(sig);
+    let received;
+    const forward = (sig) => {
+      received = sig;
+      child.kill(sig);
+    };
     for (const s of SIGNALS) process.on(s, forward);
     child.on('exit', (code, signal) => {
       for (const s of SIGNALS) process.off(s, forward);
-      resolve({ code, signal });
+      // A child that cleans up on the signal exits with a code; we were still told to stop, so we end by that signal.
+      resolve({ code, signal: signal ?? received });
     });
   });
 }
